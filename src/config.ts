@@ -1,0 +1,178 @@
+/**
+ * Configuration, parsed once at the edge (the CLI) and passed in. Layers, later wins:
+ * defaults < feedstand.config.json < FEEDSTAND_* environment variables < command-line flags.
+ * Everything here is pure: the CLI reads the file, the environment and argv and hands them over.
+ */
+
+export interface SiteConfig {
+  title: string
+  description: string
+  /** BCP 47 tag: RSS `<language>`, Atom `xml:lang`, JSON `language`. */
+  language: string
+  /** Absolute URL of a square PNG/JPEG/GIF icon; default: the bundled one, served at `/icon.png`. */
+  icon?: string
+  copyright?: string
+}
+
+export interface Config {
+  seedsDir: string
+  outDir: string
+  host: string
+  port: number
+  /** Absolute http(s) URL the documents are served under, without trailing slash. */
+  baseUrl: string
+  site: SiteConfig
+  /** Items per feed document (head, pages and archives). */
+  maxItems: number
+  /** Upper bound of `?limit=N`. */
+  maxLimit: number
+  /** Hold back articles whose front matter says `published: false`. */
+  onlyPublished: boolean
+  /** Seed files larger than this are refused (`too-large`). */
+  maxFileBytes: number
+  /** Longer excerpts are cut at a word boundary (`excerpt-truncated`). */
+  maxExcerptLength: number
+  /** Cache-Control max-age of heads, pages and index documents; RSS `<ttl>` follows it. */
+  maxAge: number
+  staleWhileRevalidate: number
+  /** Cache-Control max-age of full archives, which never change. */
+  archiveMaxAge: number
+  /** WebSub hub; when unset, no hub links and no pings. */
+  hubUrl?: string
+  watch: boolean
+  strict: boolean
+}
+
+export const DEFAULTS: Config = {
+  seedsDir: 'seeds',
+  outDir: 'feeds',
+  host: '127.0.0.1',
+  port: 3000,
+  baseUrl: 'http://localhost:3000',
+  site: {
+    title: 'Feedstand',
+    description: 'News articles, as feeds: one for everything and one per topic.',
+    language: 'en',
+  },
+  maxItems: 50,
+  maxLimit: 50,
+  onlyPublished: false,
+  maxFileBytes: 1024 * 1024,
+  maxExcerptLength: 2000,
+  maxAge: 300,
+  staleWhileRevalidate: 600,
+  archiveMaxAge: 31536000,
+  watch: true,
+  strict: false,
+}
+
+/** A layer as found in a file, the environment or flags: loosely typed, checked by `resolveConfig`. */
+export type RawConfig = Record<string, unknown>
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Map FEEDSTAND_* (and PORT, HOST) environment variables to a raw layer. */
+export function configFromEnv(env: Record<string, string | undefined>): RawConfig {
+  const raw: RawConfig = {}
+  const map: Record<string, string> = {
+    FEEDSTAND_SEEDS: 'seeds',
+    FEEDSTAND_OUT: 'out',
+    FEEDSTAND_HOST: 'host',
+    HOST: 'host',
+    FEEDSTAND_PORT: 'port',
+    PORT: 'port',
+    FEEDSTAND_BASE_URL: 'baseUrl',
+    FEEDSTAND_MAX_ITEMS: 'maxItems',
+    FEEDSTAND_MAX_LIMIT: 'maxLimit',
+    FEEDSTAND_ONLY_PUBLISHED: 'onlyPublished',
+    FEEDSTAND_HUB_URL: 'hubUrl',
+    FEEDSTAND_TITLE: 'title',
+    FEEDSTAND_DESCRIPTION: 'description',
+    FEEDSTAND_LANGUAGE: 'language',
+    FEEDSTAND_MAX_AGE: 'maxAge',
+  }
+  // FEEDSTAND_PORT wins over PORT, whatever the order of the table.
+  for (const [name, key] of Object.entries(map)) {
+    const value = env[name]
+    if (value !== undefined && value !== '' && (raw[key] === undefined || name.startsWith('FEEDSTAND_'))) raw[key] = value
+  }
+  return raw
+}
+
+/** Merge raw layers over the defaults and check every value; throws ConfigError naming the setting. */
+export function resolveConfig(...layers: RawConfig[]): Config {
+  const raw: RawConfig = Object.assign({}, ...layers)
+  const c: Config = structuredClone(DEFAULTS)
+  const str = (key: string) => (raw[key] === undefined ? undefined : String(raw[key]))
+  c.seedsDir = str('seeds') ?? str('seedsDir') ?? c.seedsDir
+  c.outDir = str('out') ?? str('outDir') ?? c.outDir
+  c.host = str('host') ?? c.host
+  c.port = int(raw, 'port', c.port, 0, 65535)
+  c.baseUrl = baseUrl(str('baseUrl') ?? (raw.port !== undefined ? `http://localhost:${c.port}` : c.baseUrl))
+  c.site.title = str('title') ?? c.site.title
+  c.site.description = str('description') ?? c.site.description
+  c.site.language = language(str('language') ?? c.site.language)
+  const icon = str('icon')
+  if (icon !== undefined) c.site.icon = httpUrl('icon', icon)
+  const copyright = str('copyright')
+  if (copyright !== undefined) c.site.copyright = copyright
+  c.maxItems = int(raw, 'maxItems', c.maxItems, 1, 10000)
+  c.maxLimit = int(raw, 'maxLimit', Math.max(c.maxItems, c.maxLimit), 1, 10000)
+  c.onlyPublished = bool(raw, 'onlyPublished', c.onlyPublished)
+  c.maxFileBytes = int(raw, 'maxFileBytes', c.maxFileBytes, 1, 1 << 30)
+  c.maxExcerptLength = int(raw, 'maxExcerptLength', c.maxExcerptLength, 1, 1 << 20)
+  c.maxAge = int(raw, 'maxAge', c.maxAge, 0, 31536000)
+  c.staleWhileRevalidate = int(raw, 'staleWhileRevalidate', c.staleWhileRevalidate, 0, 31536000)
+  c.archiveMaxAge = int(raw, 'archiveMaxAge', c.archiveMaxAge, 0, 31536000)
+  const hub = str('hubUrl')
+  if (hub) c.hubUrl = httpUrl('hubUrl', hub)
+  c.watch = bool(raw, 'watch', c.watch)
+  c.strict = bool(raw, 'strict', c.strict)
+  return c
+}
+
+function int(raw: RawConfig, key: string, fallback: number, min: number, max: number): number {
+  const value = raw[key]
+  if (value === undefined) return fallback
+  const n = typeof value === 'number' ? value : /^\s*-?\d+\s*$/.test(String(value)) ? Number(value) : NaN
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${key}: expected a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`)
+  }
+  return n
+}
+
+function bool(raw: RawConfig, key: string, fallback: boolean): boolean {
+  const value = raw[key]
+  if (value === undefined) return fallback
+  if (typeof value === 'boolean') return value
+  const s = String(value).toLowerCase()
+  if (['1', 'true', 'yes', 'on'].includes(s)) return true
+  if (['0', 'false', 'no', 'off'].includes(s)) return false
+  throw new ConfigError(`${key}: expected true or false, got ${JSON.stringify(value)}`)
+}
+
+function httpUrl(key: string, value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new ConfigError(`${key}: ${JSON.stringify(value)} is not an absolute URL`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${key}: ${JSON.stringify(value)} must be an http or https URL`)
+  }
+  return url.href
+}
+
+function baseUrl(value: string): string {
+  return httpUrl('baseUrl', value).replace(/\/+$/, '').replace(/[?#].*$/, '')
+}
+
+function language(value: string): string {
+  if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(value)) {
+    throw new ConfigError(`language: ${JSON.stringify(value)} is not a language tag like "en" or "pt-BR"`)
+  }
+  return value
+}

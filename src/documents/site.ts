@@ -1,0 +1,260 @@
+/**
+ * The document set of one Catalog snapshot: a pure function of (catalog, config), computed
+ * lazily and memoized. Heads and index documents are kept for the snapshot's life; pages,
+ * archives and `?limit` views go through a bounded LRU so that a crawler walking the whole
+ * history cannot grow memory without bound.
+ *
+ * A Site made with `previous` reuses the previous snapshot's Document for every path whose
+ * inputs (items and links) did not change: same bytes, same ETag, no work.
+ */
+import type { Config } from '../config.js'
+import { FORMATS, HEAD, absoluteUrl, filePath, urlPath, withPage, type DocKey, type Format } from '../paths.js'
+import { FORMAT_SPECS } from '../render/formats.js'
+import type { FeedMeta, ItemContext, PageLinks } from '../render/feed-meta.js'
+import { Fragments } from '../render/fragments.js'
+import { renderIndexHtml } from '../render/index-html.js'
+import { renderOpml } from '../render/opml.js'
+import type { SiteSummary } from '../render/site-summary.js'
+import { renderTopicsJson } from '../render/topics-json.js'
+import { ICON_PNG } from '../assets/icon.js'
+import { GENERATOR } from '../version.js'
+import type { Article, Catalog } from '../types.js'
+import { Document, type Compressor } from './document.js'
+import { Lru } from './lru.js'
+import { archiveCount, pageCount, pageItems } from './paging.js'
+
+type FeedKey = Extract<DocKey, { type: 'feed' }>
+
+export interface SiteDeps {
+  config: Config
+  compressor: Compressor
+  /** Shared across snapshots so unchanged articles are not re-rendered. */
+  fragments?: Fragments
+  /** The snapshot this one replaces, for reuse of unchanged documents. */
+  previous?: Site
+  /** How many page/archive/limit documents to keep (default 512). */
+  cacheSize?: number
+}
+
+interface Memo {
+  sig: string
+  doc: Document
+}
+
+export class Site {
+  readonly fragments: Fragments
+  private readonly pinned = new Map<string, Memo>()
+  private readonly lru: Lru<string, Memo>
+  private summaryMemo: SiteSummary | undefined
+  private previous: Site | undefined
+
+  constructor(
+    readonly catalog: Catalog,
+    private readonly deps: SiteDeps,
+  ) {
+    this.fragments = deps.fragments ?? new Fragments(itemContext(deps.config))
+    this.lru = new Lru(deps.cacheSize ?? 512)
+    this.previous = deps.previous
+  }
+
+  get config(): Config {
+    return this.deps.config
+  }
+
+  /** The document at `key`, or undefined when there is none (unknown topic, page out of range). */
+  get(key: DocKey): Document | undefined {
+    if (key.type !== 'feed') return this.indexDocument(key)
+    const items = this.scopeItems(key.topic)
+    const slice = items && pageItems(items, this.config.maxItems, key.page)
+    if (!slice) return undefined
+    const meta = this.feedMeta(key, slice, items.length, absoluteUrl(this.config.baseUrl, key))
+    return this.memo(filePath(key), key.page.kind === 'head', feedSignature(meta, slice), () => this.feedDocument(key, meta, slice))
+  }
+
+  /** The head of a feed cut to `limit` items (`?limit=N`), served at `{path}?limit=N`. */
+  getLimited(key: FeedKey, limit: number): Document | undefined {
+    const items = this.scopeItems(key.topic)
+    if (!items || key.page.kind !== 'head') return undefined
+    const slice = items.slice(0, limit)
+    const meta = this.feedMeta(key, slice, items.length, `${absoluteUrl(this.config.baseUrl, key)}?limit=${limit}`)
+    meta.links = {} // a cut view is not part of the paged set: its pages would skip items
+    return this.memo(`${filePath(key)}?limit=${limit}`, false, feedSignature(meta, slice), () => this.feedDocument(key, meta, slice))
+  }
+
+  /** Articles of a scope, newest first; undefined for an unknown topic. */
+  scopeItems(topic: string | null): readonly Article[] | undefined {
+    return topic === null ? this.catalog.articles : this.catalog.topics.get(topic)?.articles
+  }
+
+  /** Heads of every feed plus the index documents and the icon: what the server keeps warm. */
+  *headKeys(): Generator<DocKey> {
+    yield { type: 'index' }
+    yield { type: 'topics-json' }
+    yield { type: 'opml' }
+    if (!this.config.site.icon) yield { type: 'icon' }
+    for (const topic of [null, ...this.catalog.topics.keys()]) {
+      for (const format of FORMATS) yield { type: 'feed', topic, format, page: HEAD }
+    }
+  }
+
+  /** Every document of the snapshot, heads first: what the static build writes. */
+  *keys(): Generator<DocKey> {
+    yield* this.headKeys()
+    for (const topic of [null, ...this.catalog.topics.keys()]) {
+      const total = this.scopeItems(topic)!.length
+      for (const format of FORMATS) {
+        const key: FeedKey = { type: 'feed', topic, format, page: HEAD }
+        for (let n = 2; n <= pageCount(total, this.config.maxItems); n++) yield withPage(key, { kind: 'page', n })
+        for (let n = 1; n <= archiveCount(total, this.config.maxItems); n++) yield withPage(key, { kind: 'archive', n })
+      }
+    }
+  }
+
+  /** Render every head now (reusing the previous snapshot's where unchanged), then let the previous snapshot go. */
+  warm(): void {
+    for (const key of this.headKeys()) this.get(key)
+    this.previous = undefined
+  }
+
+  summary(): SiteSummary {
+    return (this.summaryMemo ??= buildSummary(this.catalog, this.config))
+  }
+
+  /** The memoized document at a file path, if this snapshot has rendered it (for reuse by the next one). */
+  peek(file: string): Memo | undefined {
+    return this.pinned.get(file) ?? this.lru.peek(file)
+  }
+
+  private memo(id: string, pin: boolean, sig: string, render: () => Document): Document {
+    const store = pin ? this.pinned : this.lru
+    const hit = store.get(id)
+    if (hit && hit.sig === sig) return hit.doc
+    const prev = this.previous?.peek(id)
+    const memo = prev && prev.sig === sig ? prev : { sig, doc: render() }
+    store.set(id, memo)
+    return memo.doc
+  }
+
+  private feedMeta(key: FeedKey, items: readonly Article[], total: number, selfUrl: string): FeedMeta {
+    const { config } = this
+    const topic = key.topic === null ? undefined : this.catalog.topics.get(key.topic)
+    const meta: FeedMeta = {
+      title: topic ? `${config.site.title}: ${topic.name}` : config.site.title,
+      description: topic ? `Articles about ${topic.name} from ${config.site.title}.` : config.site.description,
+      language: config.site.language,
+      homeUrl: config.baseUrl + '/',
+      selfUrl,
+      id: absoluteUrl(config.baseUrl, withPage(key, HEAD)),
+      updatedMs: items[0]?.publishedMs ?? 0,
+      links: pageLinks(key, total, config),
+      archive: key.page.kind === 'archive',
+      iconUrl: config.site.icon ?? absoluteUrl(config.baseUrl, { type: 'icon' }),
+      generator: GENERATOR,
+      ttlMinutes: Math.max(1, Math.round(config.maxAge / 60)),
+      authorName: config.site.title,
+    }
+    if (config.hubUrl) meta.hubUrl = config.hubUrl
+    if (config.site.copyright) meta.copyright = config.site.copyright
+    return meta
+  }
+
+  private feedDocument(key: FeedKey, meta: FeedMeta, items: readonly Article[]): Document {
+    const { config } = this
+    const body = FORMAT_SPECS[key.format].render(meta, items.map((a) => this.fragments.get(a, key.format)))
+    const links = config.hubUrl ? [`<${config.hubUrl}>; rel="hub"`, `<${meta.selfUrl}>; rel="self"`] : []
+    const init = {
+      path: urlPath(key),
+      file: filePath(key),
+      contentType: FORMAT_SPECS[key.format].contentType,
+      body,
+      cacheControl: key.page.kind === 'archive' ? immutable(config) : revalidating(config),
+      links,
+      compressible: true,
+    }
+    return new Document(items[0] ? { ...init, lastModifiedMs: items[0].publishedMs } : init, this.deps.compressor)
+  }
+
+  private indexDocument(key: Exclude<DocKey, FeedKey>): Document {
+    if (key.type === 'icon') {
+      return this.memo(filePath(key), true, 'icon', () => new Document({
+        path: urlPath(key), file: filePath(key), contentType: 'image/png', body: ICON_PNG,
+        cacheControl: `public, max-age=86400`, compressible: false,
+      }, this.deps.compressor))
+    }
+    const summary = this.summary()
+    const [contentType, render] = INDEX_DOCS[key.type]
+    return this.memo(filePath(key), true, JSON.stringify(summary), () => {
+      const init = { path: urlPath(key), file: filePath(key), contentType, body: render(summary), cacheControl: revalidating(this.config), compressible: true }
+      return new Document(summary.updatedMs > 0 ? { ...init, lastModifiedMs: summary.updatedMs } : init, this.deps.compressor)
+    })
+  }
+}
+
+const INDEX_DOCS = {
+  index: ['text/html; charset=utf-8', renderIndexHtml],
+  'topics-json': ['application/json; charset=utf-8', renderTopicsJson],
+  opml: ['text/x-opml; charset=utf-8', renderOpml],
+} as const
+
+function revalidating(c: Config): string {
+  return `public, max-age=${c.maxAge}, stale-while-revalidate=${c.staleWhileRevalidate}`
+}
+
+function immutable(c: Config): string {
+  return `public, max-age=${c.archiveMaxAge}, immutable`
+}
+
+function pageLinks(key: FeedKey, total: number, config: Config): PageLinks {
+  const url = (page: FeedKey['page']) => absoluteUrl(config.baseUrl, withPage(key, page))
+  const pages = pageCount(total, config.maxItems)
+  const archives = archiveCount(total, config.maxItems)
+  const { page } = key
+  if (page.kind === 'archive') {
+    // Only backward links: a forward link would change this document when the next archive fills.
+    return { current: url(HEAD), ...(page.n > 1 && { prevArchive: url({ kind: 'archive', n: page.n - 1 }) }) }
+  }
+  const n = page.kind === 'head' ? 1 : page.n
+  const at = (i: number) => url(i === 1 ? HEAD : { kind: 'page', n: i })
+  const links: PageLinks = {}
+  if (pages > 1) Object.assign(links, { first: at(1), last: at(pages) })
+  if (n > 1) links.previous = at(n - 1)
+  if (n < pages) links.next = at(n + 1)
+  if (page.kind === 'head' && archives > 0) links.prevArchive = url({ kind: 'archive', n: archives })
+  return links
+}
+
+/** Everything a feed document's bytes depend on besides config: its metadata and its items' content. */
+function feedSignature(meta: FeedMeta, items: readonly Article[]): string {
+  let sig = JSON.stringify(meta)
+  for (const a of items) sig += '\n' + a.hash
+  return sig
+}
+
+function itemContext(config: Config): ItemContext {
+  return {
+    topicFeedUrl: (slug, format) => absoluteUrl(config.baseUrl, { type: 'feed', topic: slug, format, page: HEAD }),
+  }
+}
+
+function buildSummary(catalog: Catalog, config: Config): SiteSummary {
+  const feeds = (topic: string | null) =>
+    Object.fromEntries(FORMATS.map((f) => [f, absoluteUrl(config.baseUrl, { type: 'feed', topic, format: f, page: HEAD })])) as Record<Format, string>
+  return {
+    title: config.site.title,
+    description: config.site.description,
+    language: config.site.language,
+    homeUrl: config.baseUrl + '/',
+    updatedMs: catalog.updatedMs,
+    articleCount: catalog.articles.length,
+    feeds: feeds(null),
+    topicsJsonUrl: absoluteUrl(config.baseUrl, { type: 'topics-json' }),
+    opmlUrl: absoluteUrl(config.baseUrl, { type: 'opml' }),
+    topics: [...catalog.topics.values()].map((t) => ({
+      name: t.name,
+      slug: t.slug,
+      count: t.articles.length,
+      updatedMs: t.articles[0]?.publishedMs ?? 0,
+      feeds: feeds(t.slug),
+    })),
+  }
+}

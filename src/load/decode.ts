@@ -1,0 +1,63 @@
+/**
+ * Seed bytes → text. Pure. A seed is UTF-8; anything else is refused rather than guessed at,
+ * because a wrong guess publishes garbage under a valid-looking title.
+ */
+import type { Problem } from '../types.js'
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+
+/** Decodes UTF-8 (a BOM is dropped), turns CRLF and lone CR into LF; or says why it can't. */
+export function decodeSeed(file: string, bytes: Uint8Array): { text: string } | Problem {
+  if (bytes.byteLength === 0) {
+    return { file, code: 'empty-file', severity: 'error', message: 'file is empty' }
+  }
+  if (looksBinary(bytes)) {
+    return { file, code: 'binary-file', severity: 'error', message: 'file is binary (it contains NUL bytes), not text' }
+  }
+  let text: string
+  try {
+    text = utf8.decode(bytes)
+  } catch {
+    const at = firstInvalidUtf8(bytes)
+    return {
+      file,
+      line: lineAt(bytes, at),
+      code: 'not-utf8',
+      severity: 'error',
+      message: `bytes at offset ${at} are not valid UTF-8; save the file as UTF-8`,
+    }
+  }
+  return { text: text.replace(/\r\n?/g, '\n') }
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.byteLength, 8192)
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true
+  return false
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let lo = 0
+  let hi = bytes.byteLength
+  // Binary search for the shortest prefix that fails; cut points inside a sequence are
+  // stepped back to a lead byte so that a valid sequence is never split.
+  while (hi - lo > 1) {
+    let mid = (lo + hi) >>> 1
+    while (mid > lo && (bytes[mid]! & 0xc0) === 0x80) mid--
+    if (mid === lo) break
+    try {
+      utf8.decode(bytes.subarray(0, mid))
+      lo = mid
+    } catch {
+      hi = mid
+    }
+  }
+  return lo
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++
+  return line
+}

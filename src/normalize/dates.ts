@@ -1,0 +1,66 @@
+/**
+ * Front-matter dates → UTC instants. js-yaml hands unquoted timestamps over as Date objects and
+ * quoted ones as strings; both end up as milliseconds since the epoch.
+ *
+ * Rule for a string without a time zone (`2024-03-13 00:59`, `2024-03-13`): it is read as UTC,
+ * with a `date-no-timezone` warning — the same reading YAML gives the unquoted form.
+ */
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc.js'
+import customParseFormat from 'dayjs/plugin/customParseFormat.js'
+
+dayjs.extend(utc)
+dayjs.extend(customParseFormat)
+
+export type DateResult = { ok: true; ms: number; noTimezone: boolean } | { ok: false; reason: string }
+
+const ISO = /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/
+const RFC2822 = /^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:GMT|UTC?|[+-]\d{4})$/
+
+/** Accepts a Date, an ISO 8601 / RFC 3339 string, or an RFC 2822 string (as RSS writes them). */
+export function parseDate(value: unknown): DateResult {
+  if (value instanceof Date) {
+    const ms = value.getTime()
+    return Number.isNaN(ms) ? { ok: false, reason: 'is not a valid date' } : { ok: true, ms, noTimezone: false }
+  }
+  if (typeof value !== 'string') return { ok: false, reason: `must be a date like 2024-03-13T00:59:00Z, not ${describe(value)}` }
+  const s = value.trim()
+  const iso = ISO.exec(s)
+  if (iso) return parseIso(iso[1]!, iso[2], iso[3])
+  if (RFC2822.test(s)) {
+    const ms = Date.parse(s)
+    if (!Number.isNaN(ms)) return { ok: true, ms, noTimezone: false }
+  }
+  return { ok: false, reason: `${JSON.stringify(value)} is not a date (expected ISO 8601, like 2024-03-13T00:59:00Z)` }
+}
+
+function parseIso(date: string, time: string | undefined, zone: string | undefined): DateResult {
+  // Strict parse of the calendar part catches 2024-02-30 and month 13, which Date.UTC would roll over.
+  const day = dayjs.utc(date, 'YYYY-MM-DD', true)
+  if (!day.isValid()) return { ok: false, reason: `"${date}" is not a calendar date` }
+  const [h = '0', m = '0', sec = '0'] = (time ?? '').split(':')
+  const seconds = Number(sec)
+  if (Number(h) > 23 || Number(m) > 59 || seconds >= 61) return { ok: false, reason: `"${time}" is not a time of day` }
+  let ms = day.valueOf() + Number(h) * 3600000 + Number(m) * 60000 + Math.round(seconds * 1000)
+  if (zone && zone.toUpperCase() !== 'Z') {
+    const sign = zone[0] === '-' ? -1 : 1
+    const digits = zone.slice(1).replace(':', '')
+    const offset = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0')
+    if (offset > 18 * 60) return { ok: false, reason: `"${zone}" is not a UTC offset` }
+    ms -= sign * offset * 60000
+  }
+  return { ok: true, ms, noTimezone: zone === undefined }
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'a list'
+  if (value instanceof Date) return 'a date'
+  if (typeof value === 'object') return 'a mapping'
+  return `${typeof value} ${JSON.stringify(value)}`.slice(0, 80)
+}
+
+/** `13 March 2024`, for human-facing HTML. */
+export function formatDay(ms: number): string {
+  return dayjs.utc(ms).format('D MMMM YYYY')
+}

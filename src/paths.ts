@@ -1,0 +1,112 @@
+/**
+ * The one path table: document key ↔ URL path ↔ file path. The router, the static build,
+ * self links, OPML, the index page and `_headers` all go through here; nobody else
+ * concatenates paths.
+ *
+ *   /rss.xml                         global head           feeds/rss.xml
+ *   /rss/page/2.xml                  global, page 2        feeds/rss/page/2.xml
+ *   /rss/archive/1.xml               oldest archive        feeds/rss/archive/1.xml
+ *   /topics/ai-hardware/atom.xml     topic head            feeds/topics/ai-hardware/atom.xml
+ *   /topics/中国/feed.json           (URL percent-encoded) feeds/topics/中国/feed.json
+ */
+
+export type Format = 'rss' | 'atom' | 'json'
+export const FORMATS: readonly Format[] = ['rss', 'atom', 'json']
+
+/** File name stem and extension of each format: `rss.xml`, `atom.xml`, `feed.json`. */
+export const FORMAT_FILES: Record<Format, { stem: string; ext: string }> = {
+  rss: { stem: 'rss', ext: 'xml' },
+  atom: { stem: 'atom', ext: 'xml' },
+  json: { stem: 'feed', ext: 'json' },
+}
+
+/** `head`: the subscription document (newest items). `page`: paged view, n ≥ 2. `archive`: RFC 5005 archive n, counted from the oldest. */
+export type FeedPage = { kind: 'head' } | { kind: 'page'; n: number } | { kind: 'archive'; n: number }
+
+export type DocKey =
+  | { type: 'feed'; topic: string | null; format: Format; page: FeedPage }
+  | { type: 'topics-json' }
+  | { type: 'opml' }
+  | { type: 'index' }
+  | { type: 'icon' }
+
+export const HEAD: FeedPage = { kind: 'head' }
+
+/** The document's path relative to the output folder, unencoded (`topics/中国/rss.xml`). */
+export function filePath(key: DocKey): string {
+  switch (key.type) {
+    case 'index':
+      return 'index.html'
+    case 'icon':
+      return 'icon.png'
+    case 'topics-json':
+      return 'topics.json'
+    case 'opml':
+      return 'topics.opml'
+    case 'feed': {
+      const dir = key.topic === null ? '' : `topics/${key.topic}/`
+      const { stem, ext } = FORMAT_FILES[key.format]
+      const { page } = key
+      if (page.kind === 'head') return `${dir}${stem}.${ext}`
+      return `${dir}${stem}/${page.kind}/${page.n}.${ext}`
+    }
+  }
+}
+
+/** The URL path the server answers for the key, percent-encoded (`/topics/%E4%B8%AD%E5%9B%BD/rss.xml`). */
+export function urlPath(key: DocKey): string {
+  if (key.type === 'index') return '/'
+  return '/' + filePath(key).split('/').map(encodeURIComponent).join('/')
+}
+
+/** An absolute URL for the key under the configured base URL (which may carry a path prefix). */
+export function absoluteUrl(baseUrl: string, key: DocKey): string {
+  return baseUrl + urlPath(key)
+}
+
+const FEED_FILE = /^(rss|atom|feed)(?:\/(page|archive)\/([1-9][0-9]{0,8}))?\.(xml|json)$/
+const STEM_TO_FORMAT: Record<string, Format> = { rss: 'rss', atom: 'atom', feed: 'json' }
+
+/**
+ * The key of a request path, or undefined when no document can live there. Checks the shape only:
+ * whether the topic or page exists is the document set's business.
+ */
+export function parsePath(pathname: string): DocKey | undefined {
+  if (pathname === '/' || pathname === '/index.html') return { type: 'index' }
+  if (pathname === '/topics.json') return { type: 'topics-json' }
+  if (pathname === '/topics.opml') return { type: 'opml' }
+  if (pathname === '/icon.png') return { type: 'icon' }
+  let rest = pathname.slice(1)
+  let topic: string | null = null
+  if (rest.startsWith('topics/')) {
+    const end = rest.indexOf('/', 7)
+    if (end < 0) return undefined
+    const decoded = safeDecode(rest.slice(7, end))
+    if (!decoded || decoded.includes('/')) return undefined
+    topic = decoded
+    rest = rest.slice(end + 1)
+  }
+  const m = FEED_FILE.exec(rest)
+  if (!m) return undefined
+  const [, stem, kind, n, ext] = m as unknown as [string, string, string | undefined, string | undefined, string]
+  const format = STEM_TO_FORMAT[stem]!
+  if (FORMAT_FILES[format].ext !== ext) return undefined
+  if (kind === undefined) return { type: 'feed', topic, format, page: HEAD }
+  const num = Number(n)
+  // Page 1 is the head itself: one document, one URL.
+  if (kind === 'page' && num < 2) return undefined
+  return { type: 'feed', topic, format, page: { kind: kind as 'page' | 'archive', n: num } }
+}
+
+function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return undefined
+  }
+}
+
+/** Same key, other page: the links between pages and archives are built with this. */
+export function withPage(key: DocKey & { type: 'feed' }, page: FeedPage): DocKey {
+  return { ...key, page }
+}

@@ -1,0 +1,52 @@
+/**
+ * One article as an Atom 1.0 `<entry>` fragment. Rendered by us: `feed` writes titles and
+ * summaries as `type="html"` CDATA (a `<` in a title becomes markup), one enclosure per entry,
+ * no `via`/`related` links, and takes ~115 µs per entry.
+ */
+import type { Article } from '../types.js'
+import type { ItemContext } from './feed-meta.js'
+import { escapeXml } from './escape.js'
+import { sizeAttrs, typeAttr } from './rss-item.js'
+
+const I = '    '
+const J = '        '
+
+/** Atom ids must be IRIs: URL-shaped ids are used as they are, any other id becomes a `urn:` under our namespace. */
+export function atomId(id: string): string {
+  return /^[a-z][a-z0-9+.-]*:[^\s]+$/i.test(id) && URL.canParse(id) ? id : `urn:feedstand:${encodeURIComponent(id)}`
+}
+
+export function atomEntry(a: Article, ctx: ItemContext): string {
+  const date = new Date(a.publishedMs).toISOString()
+  const lines = [
+    `${I}<entry>`,
+    `${J}<title type="text">${escapeXml(a.title)}</title>`,
+    `${J}<id>${escapeXml(atomId(a.id))}</id>`,
+    `${J}<link rel="alternate" type="text/html" href="${escapeXml(a.webUrl)}"/>`,
+  ]
+  if (a.originalUrl) lines.push(`${J}<link rel="via" href="${escapeXml(a.originalUrl)}"/>`)
+  for (const r of a.related) lines.push(`${J}<link rel="related" type="text/html" href="${escapeXml(r.url)}" title="${escapeXml(r.title)}"/>`)
+  const lead = a.images[0]
+  if (lead) lines.push(`${J}<link rel="enclosure"${typeAttr(lead.type)} href="${escapeXml(lead.url)}"/>`)
+  lines.push(`${J}<published>${date}</published>`, `${J}<updated>${date}</updated>`)
+  if (a.provider) {
+    const uri = a.provider.url ? `<uri>${escapeXml(a.provider.url)}</uri>` : ''
+    lines.push(`${J}<author><name>${escapeXml(a.provider.name)}</name>${uri}</author>`)
+  }
+  for (const t of a.topics) {
+    lines.push(`${J}<category term="${escapeXml(t.slug)}" scheme="${escapeXml(ctx.topicFeedUrl(t.slug, 'atom'))}" label="${escapeXml(t.name)}"/>`)
+  }
+  if (a.category) lines.push(`${J}<category term="${escapeXml(a.category)}"/>`)
+  if (a.excerpt) lines.push(`${J}<summary type="text">${escapeXml(a.excerpt)}</summary>`)
+  lines.push(`${J}<content type="html">${escapeXml(a.contentHtml)}</content>`)
+  if (a.provider) lines.push(`${J}${atomSource(a.provider)}`)
+  if (lead) lines.push(`${J}<media:thumbnail url="${escapeXml(lead.url)}"${sizeAttrs(lead)}/>`)
+  lines.push(`${I}</entry>\n`)
+  return lines.join('\n')
+}
+
+function atomSource(p: NonNullable<Article['provider']>): string {
+  if (!p.url) return `<source><title type="text">${escapeXml(p.name)}</title></source>`
+  const url = escapeXml(p.url)
+  return `<source><id>${url}</id><title type="text">${escapeXml(p.name)}</title><link rel="alternate" href="${url}"/></source>`
+}

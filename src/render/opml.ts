@@ -1,0 +1,28 @@
+/** `/topics.opml`: OPML 2.0 with the global feed and every topic feed, to subscribe to all at once. */
+import { utf8 } from './bytes.js'
+import { escapeXml } from './escape.js'
+import type { SiteSummary } from './site-summary.js'
+
+export function renderOpml(s: SiteSummary): Uint8Array {
+  const outline = (text: string, xmlUrl: string, indent: string) =>
+    `${indent}<outline type="rss" text="${escapeXml(text)}" title="${escapeXml(text)}" xmlUrl="${escapeXml(xmlUrl)}" htmlUrl="${escapeXml(s.homeUrl)}"/>`
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<opml version="2.0">',
+    '    <head>',
+    `        <title>${escapeXml(s.title)}: topics</title>`,
+    // The newest article's date, not the clock: two builds of the same seeds are byte-identical.
+    ...(s.updatedMs > 0 ? [`        <dateModified>${new Date(s.updatedMs).toUTCString()}</dateModified>`] : []),
+    '        <docs>http://opml.org/spec2.opml</docs>',
+    '    </head>',
+    '    <body>',
+    outline(`${s.title}: all articles`, s.feeds.rss, '        '),
+    `        <outline text="Topics" title="Topics">`,
+    ...s.topics.map((t) => outline(`${s.title}: ${t.name}`, t.feeds.rss, '            ')),
+    '        </outline>',
+    '    </body>',
+    '</opml>',
+    '',
+  ]
+  return utf8(lines.join('\n'))
+}
