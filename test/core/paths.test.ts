@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { FORMATS, HEAD, filePath, parsePath, urlPath, type DocKey } from '../../src/paths.js'
+
+const keys: DocKey[] = [
+  { type: 'index' },
+  { type: 'topics-json' },
+  { type: 'opml' },
+  { type: 'icon' },
+  ...FORMATS.flatMap((format): DocKey[] => [
+    { type: 'feed', topic: null, format, page: HEAD },
+    { type: 'feed', topic: 'ai-hardware', format, page: HEAD },
+    { type: 'feed', topic: '中国', format, page: { kind: 'page', n: 2 } },
+    { type: 'feed', topic: 'économie', format, page: { kind: 'archive', n: 13 } },
+  ]),
+]
+
+describe('path table', () => {
+  it('gives the documented paths', () => {
+    expect(urlPath({ type: 'feed', topic: null, format: 'rss', page: HEAD })).toBe('/rss.xml')
+    expect(urlPath({ type: 'feed', topic: null, format: 'atom', page: HEAD })).toBe('/atom.xml')
+    expect(urlPath({ type: 'feed', topic: null, format: 'json', page: HEAD })).toBe('/feed.json')
+    expect(urlPath({ type: 'feed', topic: 'ai-hardware', format: 'atom', page: HEAD })).toBe('/topics/ai-hardware/atom.xml')
+    expect(urlPath({ type: 'feed', topic: '中国', format: 'json', page: HEAD })).toBe('/topics/%E4%B8%AD%E5%9B%BD/feed.json')
+    expect(filePath({ type: 'feed', topic: '中国', format: 'json', page: HEAD })).toBe('topics/中国/feed.json')
+    expect(filePath({ type: 'feed', topic: null, format: 'rss', page: { kind: 'page', n: 2 } })).toBe('rss/page/2.xml')
+    expect(filePath({ type: 'feed', topic: 'ai', format: 'json', page: { kind: 'archive', n: 1 } })).toBe('topics/ai/feed/archive/1.json')
+    expect(urlPath({ type: 'index' })).toBe('/')
+    expect(filePath({ type: 'index' })).toBe('index.html')
+    expect(urlPath({ type: 'topics-json' })).toBe('/topics.json')
+    expect(urlPath({ type: 'opml' })).toBe('/topics.opml')
+  })
+
+  it('parses every path it makes back to the same key', () => {
+    for (const key of keys) expect(parsePath(urlPath(key))).toEqual(key)
+  })
+
+  it('refuses paths no document can have', () => {
+    for (const p of [
+      '/rss.json', '/feed.xml', '/topics/rss.xml', '/topics//rss.xml', '/topics/a/b/rss.xml', '/rss/page/1.xml',
+      '/rss/page/0.xml', '/rss/page/-1.xml', '/rss/archive/0.xml', '/topics/%2E%2E%2Fetc/rss.xml', '/topics/%E0%A4%A/rss.xml',
+      '/topics/a%2Fb/rss.xml', '/../rss.xml', '/rss.xml/', '/index.htm',
+    ]) {
+      expect(parsePath(p), p).toBeUndefined()
+    }
+  })
+})
