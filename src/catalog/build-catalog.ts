@@ -83,12 +83,20 @@ function byFileAndLine(a: Problem, b: Problem): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)
 }
 
-/** Next instant at which a held-back (future) article becomes due, for the server's timer. */
-export function nextDueMs(outcomes: Iterable<SeedOutcome>, nowMs: number): number | undefined {
+/**
+ * The first instant at which a held-back (future) article becomes visible, for the server's timer;
+ * undefined when none is waiting. Only articles that win their id count, and with `onlyPublished`
+ * a draft never becomes due, so a timer set from this always has something to show.
+ */
+export function nextDueMs(outcomes: Iterable<SeedOutcome>, opts: CatalogOptions): number | undefined {
+  const winners = new Map<string, Article>()
+  const sorted = [...outcomes].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+  for (const o of sorted) if (o.article && !winners.has(o.article.id)) winners.set(o.article.id, o.article)
   let next: number | undefined
-  for (const o of outcomes) {
-    const t = o.article?.publishedMs
-    if (t !== undefined && t > nowMs + FUTURE_TOLERANCE_MS && (next === undefined || t < next)) next = t
+  for (const a of winners.values()) {
+    if (isVisible(a, opts) || (opts.onlyPublished && !a.published)) continue
+    const due = a.publishedMs - FUTURE_TOLERANCE_MS
+    if (next === undefined || due < next) next = due
   }
   return next
 }

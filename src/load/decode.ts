@@ -1,6 +1,8 @@
 /**
- * Seed bytes → text. Pure. A seed is UTF-8; anything else is refused rather than guessed at,
- * because a wrong guess publishes garbage under a valid-looking title.
+ * Seed bytes → text. Pure. A seed is UTF-8; anything else is refused (`not-utf8`, an error)
+ * rather than guessed at: a Latin-1 fallback would publish `Ã©` or `?` under a valid-looking
+ * title whenever the guess is wrong, and the file can always be re-saved as UTF-8. The error
+ * names the byte offset and line of the first invalid byte so the fix is easy to find.
  */
 import type { Problem } from '../types.js'
 
@@ -10,6 +12,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 export function decodeSeed(file: string, bytes: Uint8Array): { text: string } | Problem {
   if (bytes.byteLength === 0) {
     return { file, code: 'empty-file', severity: 'error', message: 'file is empty' }
+  }
+  // A UTF-16 file is all NUL bytes between ASCII letters: say what it is rather than "binary".
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { file, line: 1, code: 'not-utf8', severity: 'error', message: 'file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8' }
   }
   if (looksBinary(bytes)) {
     return { file, code: 'binary-file', severity: 'error', message: 'file is binary (it contains NUL bytes), not text' }

@@ -1,7 +1,7 @@
 /**
  * The only place that reads input from disk: lists the seed files under a folder and reads their bytes.
  */
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { open, readdir, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import type { Problem } from '../types.js'
 
@@ -49,20 +49,44 @@ export async function listSeeds(dir: string): Promise<SeedEntry[]> {
 
 /** Reads one seed, refusing files over `maxBytes` before reading them. */
 export async function readSeed(entry: SeedEntry, maxBytes: number): Promise<SeedBytes | Problem> {
-  if (entry.size > maxBytes) {
-    return {
-      file: entry.file,
-      code: 'too-large',
-      severity: 'error',
-      message: `file is ${entry.size} bytes, over the limit of ${maxBytes} (maxFileBytes)`,
-    }
-  }
+  if (entry.size > maxBytes) return tooLarge(entry.file, entry.size, maxBytes)
+  let bytes: Uint8Array | undefined
   try {
-    const bytes = await readFile(entry.abs)
-    return { file: entry.file, bytes, size: bytes.byteLength, mtimeMs: entry.mtimeMs }
+    bytes = await readAtMost(entry.abs, entry.size, maxBytes)
   } catch (err) {
     return { file: entry.file, code: 'unreadable', severity: 'error', message: `cannot read file: ${(err as Error).message}` }
   }
+  // The file grew past the limit between the listing and the read.
+  if (!bytes) return tooLarge(entry.file, undefined, maxBytes)
+  return { file: entry.file, bytes, size: bytes.byteLength, mtimeMs: entry.mtimeMs }
+}
+
+/** The file's bytes, or undefined when it holds more than `maxBytes`; never reads more than `maxBytes + 1`. */
+async function readAtMost(abs: string, sizeHint: number, maxBytes: number): Promise<Uint8Array | undefined> {
+  const fh = await open(abs, 'r')
+  try {
+    let buf = Buffer.allocUnsafe(Math.min(sizeHint, maxBytes) + 1)
+    let length = 0
+    for (;;) {
+      if (length === buf.byteLength) {
+        if (length > maxBytes) return undefined
+        const bigger = Buffer.allocUnsafe(Math.min(buf.byteLength * 2, maxBytes + 1))
+        buf.copy(bigger, 0, 0, length)
+        buf = bigger
+      }
+      const { bytesRead } = await fh.read(buf, length, buf.byteLength - length, null)
+      if (bytesRead === 0) break
+      length += bytesRead
+    }
+    return length > maxBytes ? undefined : buf.subarray(0, length)
+  } finally {
+    await fh.close()
+  }
+}
+
+function tooLarge(file: string, size: number | undefined, maxBytes: number): Problem {
+  const is = size === undefined ? 'file is' : `file is ${size} bytes,`
+  return { file, code: 'too-large', severity: 'error', message: `${is} over the limit of ${maxBytes} bytes (maxFileBytes)` }
 }
 
 export function toPosix(path: string): string {

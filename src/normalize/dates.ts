@@ -17,8 +17,16 @@ export type DateResult = { ok: true; ms: number; noTimezone: boolean } | { ok: f
 const ISO = /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/
 const RFC2822 = /^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:GMT|UTC?|[+-]\d{4})$/
 
-/** Accepts a Date, an ISO 8601 / RFC 3339 string, or an RFC 2822 string (as RSS writes them). */
-export function parseDate(value: unknown): DateResult {
+/**
+ * Accepts a Date, an ISO 8601 / RFC 3339 string, or an RFC 2822 string (as RSS writes them).
+ *
+ * `source` is the value as written in the file, when it is known. js-yaml turns an unquoted
+ * timestamp into a Date on its own terms: it rolls `2024-02-30` over to 1 March and reads
+ * `2024-03-13 00:59:00` as UTC without a word. When the source is ISO-shaped it is parsed here
+ * instead, so the quoted and unquoted forms follow one rule.
+ */
+export function parseDate(value: unknown, source?: string): DateResult {
+  if (value instanceof Date && source !== undefined && ISO.test(source.trim())) return parseDate(source.trim())
   if (value instanceof Date) {
     const ms = value.getTime()
     return Number.isNaN(ms) ? { ok: false, reason: 'is not a valid date' } : { ok: true, ms, noTimezone: false }
@@ -57,7 +65,9 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list'
   if (value instanceof Date) return 'a date'
   if (typeof value === 'object') return 'a mapping'
-  return `${typeof value} ${JSON.stringify(value)}`.slice(0, 80)
+  // String(): JSON.stringify writes NaN and Infinity (YAML .nan, .inf) as "null".
+  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value)
+  return `${typeof value} ${shown}`.slice(0, 80)
 }
 
 /** `13 March 2024`, for human-facing HTML. */

@@ -2,15 +2,15 @@
  * One parsed seed → one Article, or the reasons it can't be one. Only the fields we publish are
  * read; everything else (`secured` above all) is left behind here and can never reach output.
  */
-import type { Article, Image, Provider, Related, Result, Topic } from '../types.js'
-import type { ParsedSeed } from '../load/parse-front-matter.js'
+import type { Article, Provider, Result } from '../types.js'
+import { fieldSource, type ParsedSeed } from '../load/parse-front-matter.js'
 import { buildContentHtml } from './content.js'
 import { parseDate } from './dates.js'
 import { renderMarkdown } from './markdown.js'
-import { Problems, asList, asRecord, positiveInt, readText, withinBudget } from './schema.js'
-import { slugify } from './slug.js'
+import { readImages, readRelated, readTopics } from './read-lists.js'
+import { Problems, asRecord, overBudget, readText } from './schema.js'
 import { stripForbidden, truncate } from './text.js'
-import { domainUrl, httpUrl, imageType } from './urls.js'
+import { domainUrl, httpUrl, type UrlResult } from './urls.js'
 
 export interface NormalizeOptions {
   maxExcerptLength: number
@@ -18,27 +18,27 @@ export interface NormalizeOptions {
   nowMs: number
 }
 
-/** Front matter with more nodes than this is refused (aliases can make a small file expand to millions). */
+/** Front matter with more values than this is refused (aliases can make a small file expand to millions). */
 export const NODE_BUDGET = 20000
 /** Articles dated more than this ahead of "now" are held back until due (clock skew tolerance). */
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000
-const MAX_LIST = 50
 
 export function normalizeArticle(file: string, hash: string, seed: ParsedSeed, opts: NormalizeOptions): Result<Article> {
   const p = new Problems(file, seed.frontMatter)
+  p.list.push(...(seed.warnings ?? []))
   const d = seed.data
-  if (!withinBudget(d, NODE_BUDGET)) {
-    p.error(undefined, 'too-complex', `front matter expands to more than ${NODE_BUDGET} values (YAML aliases?)`)
+  // Without aliases, the text of the values cannot be longer than the front matter itself.
+  const over = overBudget(d, { nodes: NODE_BUDGET, chars: 2 * seed.frontMatter.length + 1024 })
+  if (over) {
+    p.error(undefined, 'too-complex', over === 'nodes'
+      ? `front matter expands to more than ${NODE_BUDGET} values (YAML aliases, or an anchor that contains itself); refused`
+      : 'front matter text expands to more than twice its size through YAML aliases; refused')
     return { ok: false, problems: p.list }
   }
   const title = readText(d.title, 'title', p, { required: true })
-  const date = readPublished(d.publishedDateTime, p, opts.nowMs)
-  const webUrl = readUrl(d.webUrl, 'webUrl', p)
-  const originalUrl = readUrl(d.originalUrl, 'originalUrl', p)
-  const link = webUrl ?? originalUrl
-  if (!link && d.webUrl === undefined && d.originalUrl === undefined) p.error('webUrl', 'missing-url', 'webUrl (or originalUrl) is missing')
-  else if (!link) p.error('webUrl', 'bad-url', 'the article has no usable webUrl or originalUrl')
-  const id = d.id === undefined ? link : readText(d.id, 'id', p, { required: true })
+  const date = readPublished(d.publishedDateTime, fieldSource(seed.frontMatter, 'publishedDateTime'), p, opts.nowMs)
+  const link = readLink(d.webUrl, d.originalUrl, p)
+  const id = d.id === undefined ? link?.url : readText(d.id, 'id', p, { required: true })
   if (title === undefined || date === undefined || !link || !id || p.hasErrors) return { ok: false, problems: p.list }
 
   let excerpt = readText(d.excerpt, 'excerpt', p) ?? ''
@@ -49,17 +49,18 @@ export function normalizeArticle(file: string, hash: string, seed: ParsedSeed, o
   const provider = readProvider(d.provider, p)
   const images = readImages(d.images, p)
   const related = readRelated(d.related, p)
-  const body = stripForbidden(seed.body).trim()
+  const body = stripForbidden(seed.body)
+  if (body !== seed.body) p.warn(undefined, 'control-chars', 'the Markdown body had control characters or lone surrogates; removed')
   const contentHtml = buildContentHtml({
-    title, excerpt, webUrl: link, related, bodyHtml: body ? renderMarkdown(body, link) : '',
+    title, excerpt, webUrl: link.url, related, bodyHtml: body.trim() ? renderMarkdown(body.trim(), link.url) : '',
     ...(provider && { provider }), ...(images[0] && { lead: images[0] }),
   })
   const article: Article = {
-    id, file, hash, title, excerpt, contentHtml, publishedMs: date, webUrl: link,
+    id, file, hash, title, excerpt, contentHtml, publishedMs: date, webUrl: link.url,
     topics: readTopics(d.topics, p), images, related,
     published: readPublishedFlag(d.published, p),
   }
-  if (originalUrl && originalUrl !== link) article.originalUrl = originalUrl
+  if (link.originalUrl && link.originalUrl !== link.url) article.originalUrl = link.originalUrl
   const category = readText(d.category, 'category', p)
   if (category) article.category = category
   if (provider) article.provider = provider
@@ -67,12 +68,12 @@ export function normalizeArticle(file: string, hash: string, seed: ParsedSeed, o
   return { ok: true, value: article, problems: p.list }
 }
 
-function readPublished(value: unknown, p: Problems, nowMs: number): number | undefined {
+function readPublished(value: unknown, source: string | undefined, p: Problems, nowMs: number): number | undefined {
   if (value === undefined || value === null) {
     p.error('publishedDateTime', 'missing-date', 'publishedDateTime is missing')
     return undefined
   }
-  const r = parseDate(value)
+  const r = parseDate(value, source)
   if (!r.ok) {
     p.error('publishedDateTime', 'bad-date', `publishedDateTime ${r.reason}`)
     return undefined
@@ -84,12 +85,30 @@ function readPublished(value: unknown, p: Problems, nowMs: number): number | und
   return r.ms
 }
 
-function readUrl(value: unknown, field: string, p: Problems): string | undefined {
-  if (value === undefined || value === null || value === '') return undefined
-  const r = httpUrl(value)
-  if (r.ok) return r.url
-  p.warn(field, 'bad-url', `${field}: ${r.reason}`)
-  return undefined
+/**
+ * The article's link: webUrl, else originalUrl. Only when neither is usable is it an error
+ * (one problem, on the field that was meant); a bad one beside a good one is a warning.
+ */
+function readLink(webUrl: unknown, originalUrl: unknown, p: Problems): { url: string; originalUrl?: string } | undefined {
+  const web = urlField(webUrl)
+  const orig = urlField(originalUrl)
+  if (!web && !orig) {
+    p.error('webUrl', 'missing-url', 'webUrl (or originalUrl) is missing')
+    return undefined
+  }
+  const url = web?.ok ? web.url : orig?.ok ? orig.url : undefined
+  if (url === undefined) {
+    const [field, r] = web ? ['webUrl', web] : ['originalUrl', orig!]
+    p.error(field, 'bad-url', `${field}: ${(r as { reason: string }).reason}; the article has no usable link`)
+    return undefined
+  }
+  if (web && !web.ok) p.warn('webUrl', 'bad-url', `webUrl: ${web.reason}; originalUrl used instead`)
+  if (orig && !orig.ok) p.warn('originalUrl', 'bad-url', `originalUrl: ${orig.reason}; dropped`)
+  return orig?.ok ? { url, originalUrl: orig.url } : { url }
+}
+
+function urlField(value: unknown): UrlResult | undefined {
+  return value === undefined || value === null || value === '' ? undefined : httpUrl(value)
 }
 
 function readPublishedFlag(value: unknown, p: Problems): boolean {
@@ -99,87 +118,15 @@ function readPublishedFlag(value: unknown, p: Problems): boolean {
   return true
 }
 
-function readTopics(value: unknown, p: Problems): Topic[] {
-  if (value === undefined || value === null) return []
-  let names: unknown[]
-  if (typeof value === 'string') {
-    p.warn('topics', 'topics-not-list', 'topics is one string, not a list; read as one topic')
-    names = [value]
-  } else if (Array.isArray(value)) {
-    names = value
-  } else {
-    p.warn('topics', 'bad-topics', 'topics must be a list of names; dropped')
-    return []
-  }
-  const topics = new Map<string, Topic>()
-  names.slice(0, MAX_LIST).forEach((raw, i) => {
-    const name = readText(raw, `topics[${i}]`, p)
-    if (name === undefined) return
-    const slug = slugify(name)
-    if (!slug) p.warn(`topics[${i}]`, 'empty-topic-slug', `topic ${JSON.stringify(name)} has no letters or digits; dropped`)
-    else if (!topics.has(slug)) topics.set(slug, { name, slug })
-  })
-  return [...topics.values()]
-}
-
 function readProvider(value: unknown, p: Problems): Provider | undefined {
   if (value === undefined || value === null) return undefined
   const rec = asRecord(value)
-  const name = rec ? readText(rec.name, 'provider.name', p) : undefined
+  const name = rec ? readText(rec.name, 'provider.name', p, { code: 'provider' }) : undefined
   if (!rec || !name) {
     if (!rec) p.warn('provider', 'bad-provider', 'provider must be a mapping with a name; dropped')
     return undefined
   }
   const url = domainUrl(rec.domain)
-  if (rec.domain !== undefined && !url) p.warn('provider.domain', 'bad-domain', `provider.domain ${JSON.stringify(rec.domain)} is not a host name; dropped`)
+  if (rec.domain !== undefined && !url) p.warn('provider.domain', 'bad-domain', `provider.domain ${JSON.stringify(rec.domain)?.slice(0, 100)} is not a host name; dropped`)
   return url ? { name, url } : { name }
-}
-
-function readImages(value: unknown, p: Problems): Image[] {
-  const list = asList(value)
-  if (value !== undefined && value !== null && !list) p.warn('images', 'bad-images', 'images must be a list; dropped')
-  const images: Image[] = []
-  for (const [i, raw] of (list ?? []).slice(0, MAX_LIST).entries()) {
-    const rec = asRecord(raw)
-    const r = httpUrl(rec ? rec.url : raw)
-    if (!r.ok) {
-      p.warn(`images[${i}].url`, 'bad-url', `images[${i}].url: ${r.reason}; image dropped`)
-      continue
-    }
-    const img: Image = { url: r.url }
-    const type = imageType(r.url)
-    if (type) img.type = type
-    const width = positiveInt(rec?.width)
-    const height = positiveInt(rec?.height)
-    if (width && height) Object.assign(img, { width, height })
-    images.push(img)
-  }
-  return images
-}
-
-function readRelated(value: unknown, p: Problems): Related[] {
-  const list = asList(value)
-  if (value !== undefined && value !== null && !list) p.warn('related', 'bad-related', 'related must be a list; dropped')
-  const related: Related[] = []
-  for (const [i, raw] of (list ?? []).slice(0, MAX_LIST).entries()) {
-    const rec = asRecord(raw)
-    if (!rec) {
-      p.warn(`related[${i}]`, 'bad-related', `related[${i}] must be a mapping; dropped`)
-      continue
-    }
-    const title = readText(rec.title, `related[${i}].title`, p)
-    const r = httpUrl(rec.webUrl ?? rec.originalUrl)
-    if (!r.ok || !title) {
-      if (!r.ok) p.warn(`related[${i}].webUrl`, 'bad-url', `related[${i}].webUrl: ${r.reason}; related entry dropped`)
-      else p.warn(`related[${i}].title`, 'missing-title', `related[${i}] has no title; dropped`)
-      continue
-    }
-    const item: Related = { title, url: r.url }
-    const providerName = readText(asRecord(rec.provider)?.name, `related[${i}].provider.name`, p)
-    if (providerName) item.provider = providerName
-    const date = rec.publishedDateTime === undefined ? undefined : parseDate(rec.publishedDateTime)
-    if (date?.ok) item.publishedMs = date.ms
-    related.push(item)
-  }
-  return related
 }

@@ -35,41 +35,69 @@ export class Problems {
   }
 }
 
+export interface TextOptions {
+  /** Missing, empty or non-text is an error (`missing-…`, `bad-…`); otherwise a warning and the value is dropped. */
+  required?: boolean
+  /**
+   * The stable name in the problem code (`bad-topic`), when the field path carries an index or a
+   * parent (`topics[2]`, `related[0].title`) that must not leak into the code. Default: `field`.
+   */
+  code?: string
+}
+
 /** A plain-text field: must be a string (numbers are accepted as text); cleaned; fixes reported. */
-export function readText(value: unknown, field: string, problems: Problems, opts: { required?: boolean } = {}): string | undefined {
+export function readText(value: unknown, field: string, problems: Problems, opts: TextOptions = {}): string | undefined {
+  const code = opts.code ?? field
   if (value === undefined || value === null) {
-    if (opts.required) problems.error(field, `missing-${field}`, `${field} is missing`)
+    if (opts.required) problems.error(field, `missing-${code}`, `${field} is missing`)
     return undefined
   }
   if (typeof value === 'number' && Number.isFinite(value)) value = String(value)
   if (typeof value !== 'string') {
     const msg = `${field} must be text, not ${describe(value)}`
-    if (opts.required) problems.error(field, `bad-${field}`, msg)
-    else problems.warn(field, `bad-${field}`, `${msg}; dropped`)
+    if (opts.required) problems.error(field, `bad-${code}`, msg)
+    else problems.warn(field, `bad-${code}`, `${msg}; dropped`)
     return undefined
   }
   const { text, fixes } = cleanText(value)
   if (fixes.includes('mojibake')) problems.warn(field, 'mojibake', `${field} was mis-decoded text (UTF-8 read as Windows-1252); repaired`)
   if (fixes.includes('control-chars')) problems.warn(field, 'control-chars', `${field} had control characters or lone surrogates; removed`)
   if (text === '') {
-    if (opts.required) problems.error(field, `missing-${field}`, `${field} is empty`)
+    if (opts.required) problems.error(field, `missing-${code}`, `${field} is empty`)
     return undefined
   }
   return text
 }
 
-/** Walks a value with a node budget, so YAML aliases that expand to huge structures are refused cheaply. */
-export function withinBudget(value: unknown, budget: number): boolean {
+export interface Budget {
+  /** Values visited, counting every use of an alias again (as any reader of the data would). */
+  nodes: number
+  /** Characters of all string values, counted the same way. */
+  chars: number
+}
+
+/**
+ * Walks a value within a budget and says what it exceeded, if anything. YAML aliases are shared
+ * references: a 1 KB file can describe billions of values (or a list that contains itself), and
+ * one long string repeated through aliases can multiply the output. The walk stops as soon as the
+ * budget is spent, so its cost is bounded whatever the data.
+ */
+export function overBudget(value: unknown, budget: Budget): 'nodes' | 'chars' | undefined {
   const stack: unknown[] = [value]
-  let seen = 0
+  // Counted when pushed, not when popped: one wide list reached through many aliases must not
+  // fill the stack before the count catches up.
+  let nodes = 1
+  let chars = 0
   while (stack.length > 0) {
     const v = stack.pop()
-    if (++seen > budget) return false
-    if (v !== null && typeof v === 'object' && !(v instanceof Date)) {
-      for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push(child)
-    }
+    if (typeof v === 'string' && (chars += v.length) > budget.chars) return 'chars'
+    if (v === null || typeof v !== 'object' || v instanceof Date) continue
+    const children = Array.isArray(v) ? v : Object.keys(v)
+    if ((nodes += children.length) > budget.nodes) return 'nodes'
+    if (Array.isArray(v)) for (const child of v) stack.push(child)
+    else for (const key of children as string[]) stack.push((v as Record<string, unknown>)[key])
   }
-  return true
+  return undefined
 }
 
 export function asList(value: unknown): unknown[] | undefined {

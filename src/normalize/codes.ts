@@ -1,0 +1,60 @@
+/**
+ * Every problem code Feedstand emits, with its severity and meaning. Codes are a stable interface
+ * (scripts filter `feedstand check --json` on them): add codes, never rename one. The README
+ * table is this list; test/load/codes.test.ts checks that every code emitted is here.
+ *
+ * `error`: the file publishes nothing. `warning`: the article is published; something was fixed
+ * or dropped. `bad-url` is an error for the article's own link and a warning everywhere else.
+ */
+import type { Severity } from '../types.js'
+
+export interface CodeInfo {
+  severity: Severity | 'either'
+  meaning: string
+}
+
+export const PROBLEM_CODES: Readonly<Record<string, CodeInfo>> = {
+  // Reading the file
+  'too-large': { severity: 'error', meaning: 'the file is larger than maxFileBytes (default 1 MiB); it is not read' },
+  unreadable: { severity: 'error', meaning: 'the file could not be read (permissions, vanished)' },
+  'empty-file': { severity: 'error', meaning: 'the file has no bytes' },
+  'binary-file': { severity: 'error', meaning: 'the file has NUL bytes: an image or other binary, not text' },
+  'not-utf8': { severity: 'error', meaning: 'the bytes are not UTF-8 (Latin-1, UTF-16, …); the message gives the line and byte offset' },
+  // Front matter
+  'no-front-matter': { severity: 'error', meaning: 'the file does not start with a `---` line' },
+  'unclosed-front-matter': { severity: 'error', meaning: 'there is no closing `---` line' },
+  'front-matter-language': { severity: 'error', meaning: 'the front matter is marked as another language (`---js`, `---coffee`, `---json`, …); only YAML is read and nothing is ever executed' },
+  'yaml-syntax': { severity: 'error', meaning: 'the front matter is not valid YAML (line given); also unknown tags such as `!!js/function`' },
+  'yaml-not-mapping': { severity: 'error', meaning: 'the front matter is a list or a single value, not `key: value` fields' },
+  'too-complex': { severity: 'error', meaning: 'YAML aliases expand the front matter past 20,000 values or past twice its own text (billion laughs), or an anchor contains itself' },
+  'control-chars': { severity: 'warning', meaning: 'control characters or lone surrogates were removed from a text field, the raw front matter or the body' },
+  mojibake: { severity: 'warning', meaning: 'UTF-8 text that had been read as Windows-1252 (`itâ€™s`) was repaired' },
+  // Required fields
+  'missing-title': { severity: 'error', meaning: '`title` is missing or empty' },
+  'bad-title': { severity: 'error', meaning: '`title` is not text (a list, a mapping, true/false)' },
+  'missing-date': { severity: 'error', meaning: '`publishedDateTime` is missing' },
+  'bad-date': { severity: 'error', meaning: '`publishedDateTime` is not a date, or not a real one (`yesterday`, `2024-02-30`)' },
+  'missing-url': { severity: 'error', meaning: 'neither `webUrl` nor `originalUrl` is given' },
+  'bad-url': { severity: 'either', meaning: 'a URL is relative, not http(s) (`javascript:`, `data:`, …) or malformed. Error when the article is left without a link; otherwise a warning and the URL (image, related entry, originalUrl) is dropped' },
+  'missing-id': { severity: 'error', meaning: '`id` is given but empty' },
+  'bad-id': { severity: 'error', meaning: '`id` is given but is not text' },
+  'duplicate-id': { severity: 'error', meaning: 'another file has the same id (webUrl); the file whose path sorts first is published, this one is not' },
+  // Dates
+  'date-no-timezone': { severity: 'warning', meaning: '`publishedDateTime` has no time zone; it is read as UTC' },
+  'future-date': { severity: 'warning', meaning: '`publishedDateTime` is more than 5 minutes ahead; the article is held back until then' },
+  // Optional fields: the value is dropped or fixed, the article is published
+  'excerpt-truncated': { severity: 'warning', meaning: '`excerpt` is longer than maxExcerptLength (default 2000 characters); cut at a word boundary with `…`' },
+  'bad-excerpt': { severity: 'warning', meaning: '`excerpt` is not text; dropped' },
+  'bad-category': { severity: 'warning', meaning: '`category` is not text; dropped' },
+  'topics-not-list': { severity: 'warning', meaning: '`topics` is one string, not a list; read as one topic' },
+  'bad-topics': { severity: 'warning', meaning: '`topics` is neither a list nor a string; dropped' },
+  'bad-topic': { severity: 'warning', meaning: 'one topic is not text (a list, a mapping); that topic is dropped' },
+  'empty-topic': { severity: 'warning', meaning: 'one topic is empty or only whitespace; dropped' },
+  'empty-topic-slug': { severity: 'warning', meaning: 'one topic has no letter or digit (`..`, `/`), so it has no URL; dropped' },
+  'list-truncated': { severity: 'warning', meaning: '`topics`, `images` or `related` has more than 50 entries; the rest are dropped' },
+  'bad-images': { severity: 'warning', meaning: '`images` is not a list; dropped' },
+  'bad-related': { severity: 'warning', meaning: '`related`, or one of its entries, is malformed (no title, not a mapping, bad date); dropped' },
+  'bad-provider': { severity: 'warning', meaning: '`provider` is not a mapping with a text `name`; dropped' },
+  'bad-domain': { severity: 'warning', meaning: '`provider.domain` is not a host name; dropped' },
+  'bad-published': { severity: 'warning', meaning: '`published` is not true or false; read as true' },
+}
