@@ -1,12 +1,13 @@
 /**
  * One article as an Atom 1.0 `<entry>` fragment. Rendered by us: `feed` writes titles and
- * summaries as `type="html"` CDATA (a `<` in a title becomes markup), one enclosure per entry,
- * no `via`/`related` links, and takes ~115 µs per entry.
+ * summaries as `type="html"` CDATA (a `<` in a title becomes markup), one enclosure per entry
+ * with a made-up type, no `via`/`related` links, no Media RSS, and takes ~115 µs per entry.
+ * test/render/feed-library-limits.test.ts pins those limits.
  */
 import type { Article } from '../types.js'
 import type { ItemContext } from './feed-meta.js'
 import { escapeXml } from './escape.js'
-import { sizeAttrs, typeAttr } from './rss-item.js'
+import { leadImage, mediaContent, mediaThumbnail, typeAttr } from './media.js'
 
 const I = '    '
 const J = '        '
@@ -18,15 +19,18 @@ export function atomId(id: string): string {
 
 export function atomEntry(a: Article, ctx: ItemContext): string {
   const date = new Date(a.publishedMs).toISOString()
+  const lead = leadImage(a.images)
   const lines = [
     `${I}<entry>`,
+    // type="text": the title is plain text, so a `<` in it is a character, never markup.
     `${J}<title type="text">${escapeXml(a.title)}</title>`,
     `${J}<id>${escapeXml(atomId(a.id))}</id>`,
     `${J}<link rel="alternate" type="text/html" href="${escapeXml(a.webUrl)}"/>`,
   ]
-  if (a.originalUrl) lines.push(`${J}<link rel="via" href="${escapeXml(a.originalUrl)}"/>`)
+  // RFC 4287 §4.2.7.2: `via` names the source the information came from.
+  if (a.originalUrl) lines.push(`${J}<link rel="via" type="text/html" href="${escapeXml(a.originalUrl)}"/>`)
   for (const r of a.related) lines.push(`${J}<link rel="related" type="text/html" href="${escapeXml(r.url)}" title="${escapeXml(r.title)}"/>`)
-  const lead = a.images[0]
+  // No `length`: Atom makes it optional, and we do not know it.
   if (lead) lines.push(`${J}<link rel="enclosure"${typeAttr(lead.type)} href="${escapeXml(lead.url)}"/>`)
   lines.push(`${J}<published>${date}</published>`, `${J}<updated>${date}</updated>`)
   if (a.provider) {
@@ -40,11 +44,13 @@ export function atomEntry(a: Article, ctx: ItemContext): string {
   if (a.excerpt) lines.push(`${J}<summary type="text">${escapeXml(a.excerpt)}</summary>`)
   lines.push(`${J}<content type="html">${escapeXml(a.contentHtml)}</content>`)
   if (a.provider) lines.push(`${J}${atomSource(a.provider)}`)
-  if (lead) lines.push(`${J}<media:thumbnail url="${escapeXml(lead.url)}"${sizeAttrs(lead)}/>`)
+  for (const img of a.images) lines.push(`${J}${mediaContent(img)}`)
+  if (lead) lines.push(`${J}${mediaThumbnail(lead)}`)
   lines.push(`${I}</entry>\n`)
   return lines.join('\n')
 }
 
+/** `<source>`: the feed the entry came from, as far as we know it (RFC 4287 §4.2.11). */
 function atomSource(p: NonNullable<Article['provider']>): string {
   if (!p.url) return `<source><title type="text">${escapeXml(p.name)}</title></source>`
   const url = escapeXml(p.url)

@@ -1,7 +1,11 @@
 /** One article as a JSON Feed 1.1 item (compact JSON text). */
 import type { Article } from '../types.js'
+import { leadImage } from './media.js'
 
-/** An image at least this many times wider than tall is also offered as `banner_image`. */
+/**
+ * An image at least this many times wider than tall is also offered as `banner_image`, which
+ * readers show as a wide header (JSON Feed 1.1 suggests a 2:1 banner; 3:2 photos still read well).
+ */
 const BANNER_RATIO = 1.5
 
 export function jsonItem(a: Article): string {
@@ -10,7 +14,7 @@ export function jsonItem(a: Article): string {
   item.title = a.title
   if (a.excerpt) item.summary = a.excerpt
   item.content_html = a.contentHtml
-  const lead = a.images[0]
+  const lead = leadImage(a.images)
   if (lead) {
     item.image = lead.url
     if (lead.width && lead.height && lead.width >= lead.height * BANNER_RATIO) item.banner_image = lead.url

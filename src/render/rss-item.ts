@@ -1,10 +1,13 @@
 /**
- * One article as an RSS 2.0 `<item>` fragment. Rendered by us, not by `feed`: `feed` keeps one
- * enclosure per item, has no Media RSS, and takes ~55 µs per item against a few µs here (bench).
+ * One article as an RSS 2.0 `<item>` fragment. Rendered by us, not by `feed`: `feed` writes the
+ * title as CDATA (shown as markup by readers that treat titles as HTML), keeps one enclosure per
+ * item with a type made up from the extension (`image/jpg`), has no Media RSS, and takes ~55 µs
+ * per item against a few µs here. test/render/feed-library-limits.test.ts pins those limits.
  */
 import type { Article } from '../types.js'
 import type { ItemContext } from './feed-meta.js'
-import { escapeHtml, escapeXml } from './escape.js'
+import { escapeHtml, escapeRssText, escapeXml } from './escape.js'
+import { leadImage, mediaContent, mediaThumbnail } from './media.js'
 
 const I = '        '
 const J = '            '
@@ -12,34 +15,30 @@ const J = '            '
 export function rssItem(a: Article, ctx: ItemContext): string {
   const lines = [
     `${I}<item>`,
-    `${J}<title>${escapeXml(a.title)}</title>`,
+    `${J}<title>${escapeRssText(a.title)}</title>`,
     `${J}<link>${escapeXml(a.webUrl)}</link>`,
     // isPermaLink only when the guid really is the article's URL.
     `${J}<guid isPermaLink="${a.id === a.webUrl}">${escapeXml(a.id)}</guid>`,
     `${J}<pubDate>${new Date(a.publishedMs).toUTCString()}</pubDate>`,
   ]
-  // Readers treat <description> as HTML: escape the text as HTML first so that `<b>` shows as `<b>`.
+  // <description> is HTML by the spec and in every reader: escape the plain-text excerpt as HTML
+  // first, then as XML, so that `<b>` or `&amp;` in an excerpt shows literally.
   if (a.excerpt) lines.push(`${J}<description>${escapeXml(escapeHtml(a.excerpt))}</description>`)
   lines.push(`${J}<content:encoded>${escapeXml(a.contentHtml)}</content:encoded>`)
   if (a.provider) {
-    lines.push(`${J}<dc:creator>${escapeXml(a.provider.name)}</dc:creator>`)
-    if (a.provider.url) lines.push(`${J}<source url="${escapeXml(a.provider.url)}">${escapeXml(a.provider.name)}</source>`)
+    lines.push(`${J}<dc:creator>${escapeRssText(a.provider.name)}</dc:creator>`)
+    if (a.provider.url) lines.push(`${J}<source url="${escapeXml(a.provider.url)}">${escapeRssText(a.provider.name)}</source>`)
   }
-  for (const t of a.topics) lines.push(`${J}<category domain="${escapeXml(ctx.topicFeedUrl(t.slug, 'rss'))}">${escapeXml(t.name)}</category>`)
-  if (a.category) lines.push(`${J}<category>${escapeXml(a.category)}</category>`)
-  const lead = a.images[0]
-  // Image sizes in bytes are not in the seeds: RSS requires `length`, and 0 means "unknown".
+  for (const t of a.topics) lines.push(`${J}<category domain="${escapeXml(ctx.topicFeedUrl(t.slug, 'rss'))}">${escapeRssText(t.name)}</category>`)
+  if (a.category) lines.push(`${J}<category>${escapeRssText(a.category)}</category>`)
+  const lead = leadImage(a.images)
+  // RSS requires `length` in bytes, which the seeds never give and which we will not fetch the
+  // image to learn: 0 is the conventional "unknown" (RSS Best Practices Profile, enclosure).
+  // `type` is required too: an image whose extension names no type gets no enclosure (its
+  // media:content and media:thumbnail still carry it).
   if (lead?.type) lines.push(`${J}<enclosure url="${escapeXml(lead.url)}" length="0" type="${lead.type}"/>`)
-  for (const img of a.images) lines.push(`${J}<media:content url="${escapeXml(img.url)}" medium="image"${typeAttr(img.type)}${sizeAttrs(img)}/>`)
-  if (lead) lines.push(`${J}<media:thumbnail url="${escapeXml(lead.url)}"${sizeAttrs(lead)}/>`)
+  for (const img of a.images) lines.push(`${J}${mediaContent(img)}`)
+  if (lead) lines.push(`${J}${mediaThumbnail(lead)}`)
   lines.push(`${I}</item>\n`)
   return lines.join('\n')
-}
-
-export function typeAttr(type: string | undefined): string {
-  return type ? ` type="${type}"` : ''
-}
-
-export function sizeAttrs(img: { width?: number; height?: number }): string {
-  return img.width && img.height ? ` width="${img.width}" height="${img.height}"` : ''
 }
