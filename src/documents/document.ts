@@ -1,6 +1,8 @@
 /**
- * A Document: one served/written file as bytes, with its validators computed from those bytes.
- * Compressed variants are made on first use and kept, never per request.
+ * A Document: one served/written file as bytes, with its validators and response headers
+ * computed from those bytes once. Compressed variants are made on first use and kept, never
+ * per request; each representation carries its complete header set, so answering a request is
+ * picking a representation, not building one.
  */
 import { createHash } from 'node:crypto'
 
@@ -28,10 +30,28 @@ export interface DocumentInit {
   compressible: boolean
 }
 
+/** One representation of a document: its bytes, its strong ETag and the headers of a 200 and a 304. */
 export interface Representation {
   body: Uint8Array
   etag: string
   encoding?: Encoding
+  /** Every header of a 200 answer (Content-Length included). */
+  headers: Readonly<Record<string, string>>
+  /** The headers of a 304 answer: validators and caching ones, no representation metadata (RFC 9110 §15.4.5). */
+  notModifiedHeaders: Readonly<Record<string, string>>
+}
+
+/** Response headers a browser script may read besides the CORS-safelisted ones: validators and WebSub discovery. */
+export const EXPOSED_HEADERS = 'ETag, Link'
+
+/** `Cache-Control` of documents that change as articles arrive (heads, pages, index documents). */
+export function revalidatingCacheControl(c: { maxAge: number; staleWhileRevalidate: number }): string {
+  return `public, max-age=${c.maxAge}, stale-while-revalidate=${c.staleWhileRevalidate}`
+}
+
+/** `Cache-Control` of full archives, whose bytes never change (RFC 8246 `immutable`). */
+export function immutableCacheControl(c: { archiveMaxAge: number }): string {
+  return `public, max-age=${c.archiveMaxAge}, immutable`
 }
 
 export class Document {
@@ -43,7 +63,13 @@ export class Document {
   readonly cacheControl: string
   readonly links: readonly string[]
   readonly compressible: boolean
+  /**
+   * The headers every response of this document carries, whatever its encoding: what the
+   * server sends besides validators and lengths, and what `_headers` gives a CDN.
+   */
+  readonly headers: Readonly<Record<string, string>>
   private tag: string | undefined
+  private identityRep: Representation | undefined
   private readonly variants: Partial<Record<Encoding, Representation | null>> = {}
 
   constructor(
@@ -58,6 +84,7 @@ export class Document {
     this.cacheControl = init.cacheControl
     this.links = init.links ?? []
     this.compressible = init.compressible
+    this.headers = staticHeaders(init, this.links)
   }
 
   /** Hash of the body bytes: the same bytes give the same tag on any machine, any run. */
@@ -75,20 +102,52 @@ export class Document {
     let v = this.variants[encoding]
     if (v === undefined) {
       const body = this.compressible ? this.compressor[encoding](this.body) : undefined
-      // Each encoding is its own representation, so it gets its own strong tag.
-      v = body && body.byteLength < this.body.byteLength ? { body, etag: `"${this.hash}-${encoding}"`, encoding } : null
+      // Each encoding is its own representation (other bytes), so it gets its own strong tag.
+      v = body && body.byteLength < this.body.byteLength ? this.representation(body, `"${this.hash}-${encoding}"`, encoding) : null
       this.variants[encoding] = v
     }
     return v
   }
 
   identity(): Representation {
-    return { body: this.body, etag: this.etag }
+    return (this.identityRep ??= this.representation(this.body, this.etag))
   }
 
-  /** Every tag this document has been or could be served under (for If-None-Match). */
+  /** Whether an entity-tag's opaque part names any representation of this document (for If-None-Match). */
   matchesTag(opaque: string): boolean {
     const h = this.hash
     return opaque === h || opaque === `${h}-gzip` || opaque === `${h}-br`
   }
+
+  private representation(body: Uint8Array, etag: string, encoding?: Encoding): Representation {
+    const common: Record<string, string> = { ...this.headers, ETag: etag }
+    if (this.lastModifiedMs !== undefined) common['Last-Modified'] = new Date(this.lastModifiedMs).toUTCString()
+    const headers: Record<string, string> = { ...common, 'Content-Length': String(body.byteLength) }
+    if (encoding) headers['Content-Encoding'] = encoding
+    const notModifiedHeaders = { ...common }
+    delete notModifiedHeaders['Content-Type']
+    delete notModifiedHeaders['X-Content-Type-Options']
+    return encoding ? { body, etag, encoding, headers, notModifiedHeaders } : { body, etag, headers, notModifiedHeaders }
+  }
+}
+
+/** Cross-origin readable: feeds, JSON and OPML are data for web-based readers; HTML pages and the icon need no CORS. */
+function isCrossOrigin(contentType: string): boolean {
+  return /xml|json|opml/.test(contentType)
+}
+
+function staticHeaders(init: DocumentInit, links: readonly string[]): Record<string, string> {
+  const h: Record<string, string> = {
+    'Content-Type': init.contentType,
+    'Cache-Control': init.cacheControl,
+    'X-Content-Type-Options': 'nosniff',
+  }
+  // Only a compressible document has encoded variants, so only its answer varies by Accept-Encoding.
+  if (init.compressible) h.Vary = 'Accept-Encoding'
+  if (isCrossOrigin(init.contentType)) {
+    h['Access-Control-Allow-Origin'] = '*'
+    h['Access-Control-Expose-Headers'] = EXPOSED_HEADERS
+  }
+  if (links.length > 0) h.Link = links.join(', ')
+  return h
 }

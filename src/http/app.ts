@@ -6,7 +6,7 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import type { Site } from '../documents/site.js'
-import type { Document } from '../documents/document.js'
+import type { Document, Representation } from '../documents/document.js'
 import { parsePath, type DocKey } from '../paths.js'
 import { isNotModified } from './conditional.js'
 import { acceptedEncodings } from './negotiate.js'
@@ -19,6 +19,15 @@ export interface AppOptions {
 }
 
 const NOT_FOUND = 'Not found. Every feed is listed at /topics.json (and on / for people).\n'
+
+const ERROR_HEADERS = { 'Access-Control-Allow-Origin': '*', 'X-Content-Type-Options': 'nosniff' }
+
+const PREFLIGHT_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, HEAD',
+  'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since, Cache-Control',
+  'Access-Control-Max-Age': '86400',
+}
 
 export function createApp(options: AppOptions): Hono {
   const app = new Hono()
@@ -40,9 +49,13 @@ export function createApp(options: AppOptions): Hono {
   app.get('*', (c) => {
     const site = options.site()
     const resolved = resolve(site, c)
-    if (typeof resolved === 'string') return c.text(resolved, resolved === NOT_FOUND ? 404 : 400)
+    // Errors are readable cross-origin too, so a web-based reader sees "404", not a CORS failure.
+    if (typeof resolved === 'string') return c.text(resolved, resolved === NOT_FOUND ? 404 : 400, ERROR_HEADERS)
     return respond(resolved, c.req.raw.headers)
   })
+
+  // CORS preflight: a script that sets If-None-Match or If-Modified-Since itself asks first.
+  app.options('*', () => new Response(null, { status: 204, headers: PREFLIGHT_HEADERS }))
 
   app.all('*', (c) => c.text('Method not allowed: feeds are read with GET or HEAD.\n', 405, { Allow: 'GET, HEAD' }))
   app.onError((err, c) => {
@@ -79,31 +92,31 @@ function positiveInt(s: string): number | undefined {
   return /^[1-9][0-9]{0,8}$/.test(s) ? Number(s) : undefined
 }
 
-/** A 200 or 304 from a document's stored representations. HEAD is handled by Hono (GET without the body). */
-export function respond(doc: Document, requestHeaders: Headers): Response {
-  let rep = doc.identity()
-  for (const enc of acceptedEncodings(requestHeaders.get('accept-encoding'))) {
-    const v = enc === 'identity' ? rep : doc.variant(enc)
-    if (v) {
-      rep = v
-      break
-    }
+/**
+ * A 200 or 304 from a document's stored representations: pick one by Accept-Encoding, then
+ * answer with its precomputed headers. HEAD is handled by Hono (the GET answer without its body,
+ * headers and Content-Length kept).
+ *
+ * @param now the response's origination time: Last-Modified must not be later (RFC 9110 §8.8.2.1),
+ *   and an article may be dated a few minutes ahead (the future tolerance).
+ */
+export function respond(doc: Document, requestHeaders: Headers, now = Date.now()): Response {
+  const rep = pickRepresentation(doc, requestHeaders.get('accept-encoding'))
+  const notModified = isNotModified(doc, requestHeaders)
+  let headers = notModified ? rep.notModifiedHeaders : rep.headers
+  if (doc.lastModifiedMs !== undefined && doc.lastModifiedMs > now) {
+    headers = { ...headers, 'Last-Modified': new Date(now).toUTCString() }
   }
-  const headers: Record<string, string> = {
-    'Content-Type': doc.contentType,
-    'Cache-Control': doc.cacheControl,
-    ETag: rep.etag,
-    Vary: 'Accept-Encoding',
-    'X-Content-Type-Options': 'nosniff',
-  }
-  if (doc.contentType.includes('xml') || doc.contentType.includes('json')) headers['Access-Control-Allow-Origin'] = '*'
-  if (doc.lastModifiedMs !== undefined) headers['Last-Modified'] = new Date(doc.lastModifiedMs).toUTCString()
-  if (doc.links.length > 0) headers.Link = doc.links.join(', ')
-  if (isNotModified(doc, requestHeaders)) {
-    delete headers['Content-Type']
-    return new Response(null, { status: 304, headers })
-  }
-  if (rep.encoding) headers['Content-Encoding'] = rep.encoding
-  headers['Content-Length'] = String(rep.body.byteLength)
+  if (notModified) return new Response(null, { status: 304, headers })
   return new Response(rep.body as Uint8Array<ArrayBuffer>, { status: 200, headers })
+}
+
+/** The best acceptable stored representation; identity when no other is acceptable or smaller. */
+function pickRepresentation(doc: Document, acceptEncoding: string | null): Representation {
+  for (const enc of acceptedEncodings(acceptEncoding)) {
+    if (enc === 'identity') return doc.identity()
+    const v = doc.variant(enc)
+    if (v) return v
+  }
+  return doc.identity()
 }
