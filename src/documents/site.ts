@@ -19,7 +19,7 @@ import { renderTopicsJson } from '../render/topics-json.js'
 import { ICON_PNG } from '../assets/icon.js'
 import { GENERATOR } from '../version.js'
 import type { Article, Catalog } from '../types.js'
-import { Document, type Compressor } from './document.js'
+import { Document, immutableCacheControl, revalidatingCacheControl, type Compressor } from './document.js'
 import { Lru } from './lru.js'
 import { archiveCount, pageCount, pageItems } from './paging.js'
 
@@ -78,6 +78,7 @@ export class Site {
     const slice = items.slice(0, limit)
     const meta = this.feedMeta(key, slice, items.length, `${absoluteUrl(this.config.baseUrl, key)}?limit=${limit}`)
     meta.links = {} // a cut view is not part of the paged set: its pages would skip items
+    delete meta.hubUrl // and not a WebSub topic: the hub is only told about the full heads
     return this.memo(`${filePath(key)}?limit=${limit}`, false, feedSignature(meta, slice), () => this.feedDocument(key, meta, slice))
   }
 
@@ -153,7 +154,9 @@ export class Site {
       ttlMinutes: Math.max(1, Math.round(config.maxAge / 60)),
       authorName: config.site.title,
     }
-    if (config.hubUrl) meta.hubUrl = config.hubUrl
+    // WebSub topics are the subscription documents (heads), the only feeds Feedstand pings the hub
+    // for: a subscription to a page or a `?limit` view would never be notified, and an archive never changes.
+    if (config.hubUrl && key.page.kind === 'head') meta.hubUrl = config.hubUrl
     if (config.site.copyright) meta.copyright = config.site.copyright
     return meta
   }
@@ -161,13 +164,13 @@ export class Site {
   private feedDocument(key: FeedKey, meta: FeedMeta, items: readonly Article[]): Document {
     const { config } = this
     const body = FORMAT_SPECS[key.format].render(meta, items.map((a) => this.fragments.get(a, key.format)))
-    const links = config.hubUrl ? [`<${config.hubUrl}>; rel="hub"`, `<${meta.selfUrl}>; rel="self"`] : []
+    const links = meta.hubUrl ? [`<${meta.hubUrl}>; rel="hub"`, `<${meta.selfUrl}>; rel="self"`] : []
     const init = {
       path: urlPath(key),
       file: filePath(key),
       contentType: FORMAT_SPECS[key.format].contentType,
       body,
-      cacheControl: key.page.kind === 'archive' ? immutable(config) : revalidating(config),
+      cacheControl: key.page.kind === 'archive' ? immutableCacheControl(config) : revalidatingCacheControl(config),
       links,
       compressible: true,
     }
@@ -184,7 +187,7 @@ export class Site {
     const summary = this.summary()
     const [contentType, render] = INDEX_DOCS[key.type]
     return this.memo(filePath(key), true, JSON.stringify(summary), () => {
-      const init = { path: urlPath(key), file: filePath(key), contentType, body: render(summary), cacheControl: revalidating(this.config), compressible: true }
+      const init = { path: urlPath(key), file: filePath(key), contentType, body: render(summary), cacheControl: revalidatingCacheControl(this.config), compressible: true }
       return new Document(summary.updatedMs > 0 ? { ...init, lastModifiedMs: summary.updatedMs } : init, this.deps.compressor)
     })
   }
@@ -196,14 +199,17 @@ const INDEX_DOCS = {
   opml: ['text/x-opml; charset=utf-8', renderOpml],
 } as const
 
-function revalidating(c: Config): string {
-  return `public, max-age=${c.maxAge}, stale-while-revalidate=${c.staleWhileRevalidate}`
-}
-
-function immutable(c: Config): string {
-  return `public, max-age=${c.archiveMaxAge}, immutable`
-}
-
+/**
+ * RFC 5005 links of a feed document. The head is both the subscription document of an archived
+ * feed (§4: `prev-archive` to the newest full archive) and the first page of a paged feed (§3:
+ * `first`/`next`/`last`); the RFC defines the two sets of relations independently and forbids
+ * neither in the same document. An archived-feed client walks `prev-archive` and can stop at the
+ * first archive it already has; a paged client walks `next`.
+ *
+ * Archives carry `current` and `prev-archive` but no `next-archive`: §4 says SHOULD, but the link
+ * would appear when the next archive fills and change bytes that must stay fixed (`immutable`);
+ * §4.2 has clients walk backwards from the subscription document, which needs no forward link.
+ */
 function pageLinks(key: FeedKey, total: number, config: Config): PageLinks {
   const url = (page: FeedKey['page']) => absoluteUrl(config.baseUrl, withPage(key, page))
   const pages = pageCount(total, config.maxItems)

@@ -56,6 +56,11 @@ export class SeedDir {
     await Promise.all(jobs)
   }
 
+  /** Rewrites article `i` (in "AI") with `edit` applied to its seed text. */
+  async rewrite(i: number, edit: (text: string) => string): Promise<void> {
+    await writeFile(join(this.seeds, `a${String(i).padStart(4, '0')}.md`), edit(seedText(i)))
+  }
+
   async remove(i: number): Promise<void> {
     await rm(join(this.seeds, `a${String(i).padStart(4, '0')}.md`))
   }
