@@ -1,0 +1,119 @@
+/**
+ * The `_headers` file of the static build (the format Netlify and Cloudflare Pages read), made
+ * from the same Documents the server answers from, so a CDN serving `feeds/` sends what the
+ * server sends: Content-Type, Cache-Control, Vary, nosniff, CORS and the WebSub Link.
+ *
+ * Both hosts apply EVERY rule whose path matches and join repeated header names with commas,
+ * so no two rules that can match one path may set the same header: each rule is either one
+ * kind of document (`/topics/:topic/rss/archive/:n`, one segment per placeholder) or one WebSub
+ * Link line for one head. That keeps the file at a few dozen rules plus three per topic, however
+ * many pages and archives there are. Validators are left to the host (its ETag hashes the file).
+ *
+ * @see https://developers.cloudflare.com/pages/configuration/headers/
+ * @see https://docs.netlify.com/manage/routing/headers/
+ */
+import { urlPath, type DocKey } from '../paths.js'
+import type { Document } from './document.js'
+
+/** File name of the rules, at the root of the output folder. */
+export const HEADERS_FILE = '_headers'
+
+/** Cloudflare Pages reads at most this many rules. */
+export const CLOUDFLARE_MAX_RULES = 100
+
+type HeaderSet = Readonly<Record<string, string>>
+
+/** Collects one rule set while the build walks the documents; `render()` gives the file. */
+export class HeadersFile {
+  /** Path pattern → headers shared by every document it matches (no Link). */
+  private readonly shared = new Map<string, HeaderSet>()
+  /** Literal path → the WebSub Link of that one head. */
+  private readonly links = new Map<string, string>()
+
+  add(key: DocKey, doc: Document): void {
+    const { Link: link, ...rest } = doc.headers
+    const pattern = rulePath(key)
+    for (const path of pathForms(pattern)) this.share(path, rest, doc.path)
+    if (key.type === 'index') this.share('/index.html', rest, doc.path)
+    if (link !== undefined) for (const path of pathForms(doc.path)) this.links.set(path, link)
+  }
+
+  /** Number of rule blocks `render()` writes. */
+  get ruleCount(): number {
+    let n = this.shared.size
+    for (const path of this.links.keys()) if (!this.shared.has(path)) n++
+    return n
+  }
+
+  render(): Uint8Array {
+    const lines = [
+      '# Response headers for Netlify and Cloudflare Pages, written by `feedstand build` from the',
+      '# documents the server answers from. No two rules matching one path set the same header.',
+      '# ETag and Last-Modified are the host\'s own; .gz/.br files are for servers that serve',
+      '# precompressed files (nginx gzip_static, Caddy precompressed): these hosts compress themselves.',
+    ]
+    if (this.ruleCount > CLOUDFLARE_MAX_RULES) {
+      lines.push(
+        `# ${this.ruleCount} rules: Cloudflare Pages reads ${CLOUDFLARE_MAX_RULES}. The rules every document needs come`,
+        '# first; the per-feed WebSub Link rules after them may be cut (the feeds carry the same links in their bodies).',
+      )
+    }
+    const block = (path: string, headers: HeaderSet) => {
+      lines.push('', path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`))
+    }
+    for (const [path, headers] of this.shared) {
+      const link = this.links.get(path)
+      block(path, link === undefined ? headers : { ...headers, Link: link })
+    }
+    for (const [path, link] of this.links) if (!this.shared.has(path)) block(path, { Link: link })
+    return new TextEncoder().encode(lines.join('\n') + '\n')
+  }
+
+  private share(path: string, headers: HeaderSet, from: string): void {
+    const seen = this.shared.get(path)
+    if (!seen) this.shared.set(path, headers)
+    else if (!sameHeaders(seen, headers)) {
+      // A bug, not an input problem: documents of one kind must share their headers.
+      throw new Error(`_headers: ${from} needs other headers than the rest of ${path}`)
+    }
+  }
+}
+
+/**
+ * The rule path of a document: its own URL path for heads of the global feed and index
+ * documents; for the others the path-table URL with the topic and the page number made
+ * placeholders (`/topics/:topic/atom/page/:n`).
+ */
+export function rulePath(key: DocKey): string {
+  if (key.type !== 'feed' || (key.topic === null && key.page.kind === 'head')) return urlPath(key)
+  const general: DocKey = {
+    ...key,
+    topic: key.topic === null ? null : TOPIC_SENTINEL,
+    page: key.page.kind === 'head' ? key.page : { kind: key.page.kind, n: 1 },
+  }
+  const segments = urlPath(general).split('/')
+  if (key.page.kind !== 'head') segments[segments.length - 1] = ':n'
+  return segments.map((s) => (s === TOPIC_SENTINEL ? ':topic' : s)).join('/')
+}
+
+/** A slug can never be this (slugs are lowercase), so its segment is the topic's. */
+const TOPIC_SENTINEL = 'TOPIC'
+
+/**
+ * The percent-encoded path, and the decoded one when it differs (a Unicode topic): hosts differ in
+ * which form they match, and exactly one of the two can match a request.
+ */
+function pathForms(path: string): string[] {
+  let decoded = path
+  try {
+    decoded = decodeURIComponent(path)
+  } catch {
+    // stays encoded
+  }
+  return decoded === path ? [path] : [path, decoded]
+}
+
+function sameHeaders(a: HeaderSet, b: HeaderSet): boolean {
+  const ka = Object.keys(a)
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k])
+}
