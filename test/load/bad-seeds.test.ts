@@ -4,18 +4,10 @@
  * stable problem code, severity, field and line, and what the message must name.
  */
 import { readdir } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildCatalog, type SeedOutcome } from '../../src/catalog/build-catalog.js'
-import { resolveConfig } from '../../src/config.js'
 import { PROBLEM_CODES } from '../../src/normalize/codes.js'
-import { loadOutcomes } from '../../src/pipeline.js'
 import type { Catalog, Problem } from '../../src/types.js'
-
-export const BAD_DIR = fileURLToPath(new URL('../fixtures/bad/', import.meta.url))
-/** The fixtures are small; too-large.md is just over this. */
-export const FIXTURE_MAX_BYTES = 4096
-const NOW = Date.UTC(2026, 0, 1)
+import { BAD_DIR, loadBadFixtures } from './bad-fixtures.js'
 
 interface Expected {
   code: string
@@ -35,7 +27,7 @@ const warn = (code: string, message: RegExp, at: { field?: string; line?: number
 const date = { field: 'publishedDateTime', line: 3 }
 
 /** Every fixture in test/fixtures/bad and what must become of it. */
-export const CASES: Record<string, Case> = {
+const CASES: Record<string, Case> = {
   'yaml-syntax.md': { published: false, problems: [err('yaml-syntax', /not valid YAML: bad indentation/, { line: 5 })] },
   'yaml-not-mapping.md': { published: false, problems: [err('yaml-not-mapping', /must be a mapping/, { line: 2 })] },
   'yaml-js-tag.md': { published: false, problems: [err('yaml-syntax', /unknown tag .*js\/function/, { line: 2 })] },
@@ -118,13 +110,6 @@ export const CASES: Record<string, Case> = {
 function shape(p: Problem): Record<string, unknown> {
   const { file: _file, ...rest } = p
   return rest
-}
-
-/** The loader over the fixture folder, with the size limit the fixtures are made for. */
-export async function loadBadFixtures(dir = BAD_DIR): Promise<{ outcomes: SeedOutcome[]; catalog: Catalog }> {
-  const config = resolveConfig({ seeds: dir, maxFileBytes: FIXTURE_MAX_BYTES })
-  const outcomes = await loadOutcomes(config, NOW)
-  return { outcomes, catalog: buildCatalog(outcomes, { onlyPublished: false, nowMs: NOW }) }
 }
 
 describe('bad seeds, one fixture each', () => {
