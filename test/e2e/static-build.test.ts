@@ -1,0 +1,48 @@
+/**
+ * The static build for CDNs, through the real CLI command: `_headers` at the root, and beside
+ * every compressible file a `.gz` and a `.br` that decode to its exact bytes and are what the
+ * server sends for those encodings.
+ */
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { runBuild } from '../../src/cli/build.js'
+import type { Io } from '../../src/cli/io.js'
+import { resolveConfig } from '../../src/config.js'
+import { createApp } from '../../src/http/app.js'
+import { TEST_NOW } from '../helpers/site.js'
+import { BASE, SeedDir } from '../http/fixture.js'
+
+let seeds: SeedDir
+let out: string
+const io: Io = { out: () => {}, err: () => {}, now: () => TEST_NOW }
+const options = { maxItems: 3, hubUrl: 'https://hub.example/' }
+
+beforeAll(async () => {
+  seeds = await SeedDir.create()
+  await seeds.write(1, 8, (i) => (i % 2 === 0 ? ['AI', 'Chips'] : ['AI']))
+  out = join(seeds.dir, 'feeds')
+  expect(await runBuild(resolveConfig({ seeds: seeds.seeds, out, baseUrl: BASE, ...options }), io)).toBe(0)
+})
+afterAll(() => seeds.cleanup())
+
+it('writes _headers and a .gz and .br beside each text file, identical to what the server sends', async () => {
+  const files = (await readdir(out, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(out.length + 1))
+  expect(files).toContain('_headers')
+  expect(await readFile(join(out, '_headers'), 'utf8')).toContain('/topics/:topic/feed/archive/:n\n')
+  const site = await seeds.site(options)
+  const app = createApp({ site: () => site })
+  let pairs = 0
+  for (const file of files.filter((f) => f.endsWith('.gz') || f.endsWith('.br'))) {
+    const plain = await readFile(join(out, file.slice(0, -3)))
+    const packed = await readFile(join(out, file))
+    const gzip = file.endsWith('.gz')
+    expect((gzip ? gunzipSync : brotliDecompressSync)(packed).equals(plain), file).toBe(true)
+    const path = '/' + file.slice(0, -3).split('/').map(encodeURIComponent).join('/')
+    const res = await app.request(path === '/index.html' ? '/' : path, { headers: { 'accept-encoding': gzip ? 'gzip' : 'br' } })
+    expect(Buffer.from(await res.arrayBuffer()).equals(packed), file).toBe(true)
+    pairs++
+  }
+  expect(pairs).toBe(2 * files.filter((f) => /\.(xml|json|opml|html)$/.test(f)).length)
+})
