@@ -1,20 +1,56 @@
-/** `feedstand check`: read every seed, print every problem and a summary; 1 when there is an error. */
+/**
+ * `feedstand check [--seeds DIR] [--json]`: read every seed as `build` would, print every problem
+ * (one line each, or one JSON document) and a summary; exit 1 when any seed has an error.
+ */
 import type { Config } from '../config.js'
-import { buildCatalog } from '../catalog/build-catalog.js'
+import { buildCatalog, isVisible, nextDueMs, type CatalogOptions, type SeedOutcome } from '../catalog/build-catalog.js'
 import { loadOutcomes } from '../pipeline.js'
+import type { Problem } from '../types.js'
 import type { Io } from './io.js'
 import { countProblems, formatProblem, summaryLine } from './report.js'
+
+/** What `check --json` prints: stable keys, for pipelines. */
+export interface CheckReport {
+  seeds: string
+  /** Seed files read. */
+  files: number
+  /** Articles that would be published now. */
+  articles: number
+  errors: number
+  warnings: number
+  /** Articles held back by a future date, and when the first of them is due (ISO 8601), if any. */
+  heldBack: number
+  nextDue: string | null
+  problems: Problem[]
+}
 
 export async function runCheck(config: Config, io: Io, opts: { json: boolean }): Promise<number> {
   const nowMs = io.now()
   const outcomes = await loadOutcomes(config, nowMs)
-  const catalog = buildCatalog(outcomes, { onlyPublished: config.onlyPublished, nowMs })
+  const catalogOpts = { onlyPublished: config.onlyPublished, nowMs }
+  const catalog = buildCatalog(outcomes, catalogOpts)
   const counts = countProblems(catalog.problems)
   if (opts.json) {
-    io.out(JSON.stringify({ seeds: config.seedsDir, files: outcomes.length, articles: catalog.articles.length, ...counts, problems: catalog.problems }, null, 2))
+    const due = nextDueMs(outcomes, catalogOpts)
+    const report: CheckReport = {
+      seeds: config.seedsDir,
+      files: outcomes.length,
+      articles: catalog.articles.length,
+      ...counts,
+      heldBack: heldBack(outcomes, catalog.problems, catalogOpts),
+      nextDue: due === undefined ? null : new Date(due).toISOString(),
+      problems: [...catalog.problems],
+    }
+    io.out(JSON.stringify(report, null, 2))
   } else {
     for (const p of catalog.problems) io.out(formatProblem(p, config.seedsDir))
     io.out(summaryLine(catalog.articles.length, counts))
   }
   return counts.errors > 0 ? 1 : 0
+}
+
+/** Articles that would be published but for their future date (duplicates and drafts aside). */
+function heldBack(outcomes: readonly SeedOutcome[], problems: readonly Problem[], opts: CatalogOptions): number {
+  const duplicates = new Set(problems.filter((p) => p.code === 'duplicate-id').map((p) => p.file))
+  return outcomes.filter((o) => o.article && !duplicates.has(o.file) && !isVisible(o.article, { ...opts, onlyPublished: false })).length
 }

@@ -3,6 +3,7 @@
  */
 import { open, readdir, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
+import { ConfigError } from '../config.js'
 import type { Problem } from '../types.js'
 
 /** Extensions that make a file a seed. Anything else, and every hidden file or folder, is ignored. */
@@ -33,7 +34,15 @@ export function isSeedPath(relPath: string): boolean {
 
 /** Every seed under `dir`, recursively, sorted by path so that every run sees the same order. */
 export async function listSeeds(dir: string): Promise<SeedEntry[]> {
-  const names = await readdir(dir, { recursive: true })
+  let names: string[]
+  try {
+    names = await readdir(dir, { recursive: true })
+  } catch (err) {
+    // A missing seeds folder is a setting to fix (exit 2 with one line), not a crash with a stack.
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ConfigError(`seeds folder "${dir}" does not exist or is not a folder`)
+    throw err
+  }
   const entries: SeedEntry[] = []
   await Promise.all(
     names.map(async (name) => {
