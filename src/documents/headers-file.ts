@@ -9,6 +9,10 @@
  * Link line for one head. That keeps the file at a few dozen rules plus three per topic, however
  * many pages and archives there are. Validators are left to the host (its ETag hashes the file).
  *
+ * Paths are written percent-encoded, as the path table makes them: Cloudflare matches rules
+ * against the request's encoded pathname and normalizes a Unicode rule path to that form, so a
+ * second, decoded copy would match the same request and repeat its Link header.
+ *
  * @see https://developers.cloudflare.com/pages/configuration/headers/
  * @see https://docs.netlify.com/manage/routing/headers/
  */
@@ -32,10 +36,9 @@ export class HeadersFile {
 
   add(key: DocKey, doc: Document): void {
     const { Link: link, ...rest } = doc.headers
-    const pattern = rulePath(key)
-    for (const path of pathForms(pattern)) this.share(path, rest, doc.path)
+    this.share(rulePath(key), rest, doc.path)
     if (key.type === 'index') this.share('/index.html', rest, doc.path)
-    if (link !== undefined) for (const path of pathForms(doc.path)) this.links.set(path, link)
+    if (link !== undefined) this.links.set(doc.path, link)
   }
 
   /** Number of rule blocks `render()` writes. */
@@ -98,20 +101,6 @@ export function rulePath(key: DocKey): string {
 
 /** A slug can never be this (slugs are lowercase), so its segment is the topic's. */
 const TOPIC_SENTINEL = 'TOPIC'
-
-/**
- * The percent-encoded path, and the decoded one when it differs (a Unicode topic): hosts differ in
- * which form they match, and exactly one of the two can match a request.
- */
-function pathForms(path: string): string[] {
-  let decoded = path
-  try {
-    decoded = decodeURIComponent(path)
-  } catch {
-    // stays encoded
-  }
-  return decoded === path ? [path] : [path, decoded]
-}
 
 function sameHeaders(a: HeaderSet, b: HeaderSet): boolean {
   const ka = Object.keys(a)

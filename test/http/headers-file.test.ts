@@ -62,15 +62,14 @@ afterAll(async () => {
 })
 
 describe('_headers', () => {
-  it('gives every built document exactly the server headers, on the encoded and the Unicode path', async () => {
+  it('gives every built document exactly the server headers (Unicode topics at their encoded path)', async () => {
     const { site } = await siteFromDir(FIXTURES, { maxItems: 2, hubUrl: 'https://hub.example/' })
     const { text } = build(site)
     const rules = parseHeadersFile(text)
     let checked = 0
     for (const key of site.keys()) {
       const doc = site.get(key)!
-      const paths = new Set([doc.path, decodeURIComponent(doc.path)])
-      if (doc.path === '/') paths.add('/index.html')
+      const paths = doc.path === '/' ? ['/', '/index.html'] : [doc.path]
       for (const path of paths) {
         const { headers, repeated } = resolve(rules, path)
         expect(repeated, path).toEqual([])
@@ -78,9 +77,10 @@ describe('_headers', () => {
         checked++
       }
     }
-    expect(checked).toBeGreaterThan(50)
+    expect(checked).toBeGreaterThan(40)
     expect(text).toContain('/topics/:topic/rss/archive/:n\n')
-    expect(text).toContain('/topics/中国/atom.xml\n')
+    expect(text).toContain('/topics/%E4%B8%AD%E5%9B%BD/atom.xml\n')
+    expect(text).not.toContain('中国')
     expect(text.split('\n').every((l) => l.length < 2000)).toBe(true)
   })
 
