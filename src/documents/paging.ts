@@ -6,10 +6,12 @@
  */
 import type { FeedPage } from '../paths.js'
 
+/** Pages of a paged feed: the head is page 1, and an empty feed still has its head. */
 export function pageCount(total: number, perPage: number): number {
   return Math.max(1, Math.ceil(total / perPage))
 }
 
+/** Full archives: a partial one never exists, so what exists never changes (the head holds the rest). */
 export function archiveCount(total: number, perPage: number): number {
   return Math.floor(total / perPage)
 }
