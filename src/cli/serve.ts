@@ -1,28 +1,64 @@
-/** `feedstand serve`: the Hono app on @hono/node-server, answering from the current snapshot. */
+/**
+ * `feedstand serve`: the Hono app on @hono/node-server, answering from the current snapshot.
+ * With `watch` (the default) the snapshot follows the seeds folder (src/live/).
+ */
 import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import type { Config } from '../config.js'
 import { Site } from '../documents/site.js'
 import { createApp } from '../http/app.js'
 import { nodeCompressor } from '../node/compress.js'
+import { LiveSite } from '../live/live-site.js'
 import { loadCatalog } from '../pipeline.js'
+import type { Catalog } from '../types.js'
 import type { Io } from './io.js'
 import { countProblems, formatProblem, summaryLine } from './report.js'
 
 export interface RunningServer {
   port: number
   url: string
+  /** The live site, when the server follows the seeds folder (`watch`). */
+  live?: LiveSite
   close(): Promise<void>
 }
 
 export async function runServe(config: Config, io: Io): Promise<RunningServer> {
+  if (config.watch) return serveLive(config, io)
   const catalog = await loadCatalog(config, io.now())
-  for (const p of catalog.problems) io.err(formatProblem(p, config.seedsDir))
-  io.err(summaryLine(catalog.articles.length, countProblems(catalog.problems)))
+  report(catalog, config, io)
   const site = new Site(catalog, { config, compressor: nodeCompressor() })
   site.warm()
   const app = createApp({ site: () => site })
   return listen(app.fetch, config, io)
+}
+
+async function serveLive(config: Config, io: Io): Promise<RunningServer> {
+  const live = await LiveSite.start({
+    config,
+    io,
+    compressor: nodeCompressor(),
+    // WEBSUB HOOK: when src/websub lands, ping the hub here for the feeds that changed between
+    // update.prev and update.site (only when config.hubUrl is set).
+  })
+  report(live.site.catalog, config, io)
+  const app = createApp({ site: () => live.site, health: () => live.health() })
+  let server: RunningServer
+  try {
+    server = await listen(app.fetch, config, io)
+  } catch (err) {
+    await live.close()
+    throw err
+  }
+  io.err(`Watching ${config.seedsDir} for changes (--no-watch to turn off)`)
+  return { ...server, live, close: async () => {
+    await live.close()
+    await server.close()
+  } }
+}
+
+function report(catalog: Catalog, config: Config, io: Io): void {
+  for (const p of catalog.problems) io.err(formatProblem(p, config.seedsDir))
+  io.err(summaryLine(catalog.articles.length, countProblems(catalog.problems)))
 }
 
 export function listen(fetch: (req: Request) => Response | Promise<Response>, config: Config, io: Io): Promise<RunningServer> {

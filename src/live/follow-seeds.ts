@@ -1,0 +1,148 @@
+/**
+ * Watcher events → settled batches of fresh outcomes, one batch at a time: the half of the live
+ * machinery that talks to the disk. It knows nothing of catalogs or sites; its target applies
+ * each batch (and is awaited before the next one is read).
+ */
+import { join } from 'node:path'
+import type { SeedOutcome } from '../catalog/build-catalog.js'
+import type { Config } from '../config.js'
+import { listSeeds } from '../load/read-seeds.js'
+import { readChanges } from './read-changes.js'
+import { Settler, type SettleOptions } from './settle.js'
+import { watchSeeds, type SeedWatcher } from './watch-seeds.js'
+
+export interface FollowTarget {
+  /** Whether the file has an article now (its removal would unpublish something). */
+  publishes(file: string): boolean
+  /** Every file with an outcome (for a folder that vanished). */
+  files(): Iterable<string>
+  /** One batch: fresh outcome per file, `undefined` when it is gone. `startedMs` is performance.now() at hand-over. */
+  apply(outcomes: Map<string, SeedOutcome | undefined>, startedMs: number): Promise<void>
+  report(message: string): void
+}
+
+export class SeedFollower {
+  private readonly queue = new Set<string>()
+  /** Gone files whose removal already waited once (see deferForMoves). */
+  private readonly deferred = new Set<string>()
+  private readonly eventListeners = new Set<(path: string) => void>()
+  private readonly settler: Settler
+  private watcher: SeedWatcher | undefined
+  private target: FollowTarget | undefined
+  private running: Promise<void> | undefined
+  private closed = false
+
+  private constructor(
+    private readonly config: Config,
+    private readonly now: () => number,
+    settle: SettleOptions,
+  ) {
+    this.settler = new Settler(settle, (paths) => this.enqueue(paths))
+  }
+
+  /** Starts watching; batches wait until `attach` (events meanwhile are kept, not lost). */
+  static async start(config: Config, now: () => number, settle: SettleOptions, report: (m: string) => void): Promise<SeedFollower> {
+    const f = new SeedFollower(config, now, settle)
+    f.watcher = await watchSeeds(config.seedsDir, {
+      file: (path) => f.touch(path),
+      folder: (path, kind) => f.touchFolder(path, kind),
+      error: (err) => (f.target?.report ?? report)(`live: watcher error: ${err.message}`),
+    })
+    return f
+  }
+
+  attach(target: FollowTarget): void {
+    this.target = target
+    this.kick()
+  }
+
+  /** Re-read these files (the due timer uses it). */
+  enqueue(paths: Iterable<string>): void {
+    for (const p of paths) this.queue.add(p)
+    this.kick()
+  }
+
+  onEvent(fn: (path: string) => void): () => void {
+    this.eventListeners.add(fn)
+    return () => this.eventListeners.delete(fn)
+  }
+
+  /** Paths waiting to settle or to be read. */
+  get pending(): number {
+    return this.settler.size + this.queue.size
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    this.settler.close()
+    await this.watcher?.close()
+    await this.running
+  }
+
+  private touch(path: string): void {
+    for (const fn of this.eventListeners) fn(path)
+    this.settler.touch(path)
+  }
+
+  /**
+   * A folder came or went (moved, deleted, checked out). Gone: every seed known under it is
+   * suspect. New: it is scanned when its batch settles (`folder/` in the queue), because chokidar
+   * reports the files of a folder moved in only after walking it, which can take longer than the
+   * settle time, and a move (unlink here, add there) must land in one snapshot.
+   */
+  private touchFolder(path: string, kind: 'add' | 'remove'): void {
+    if (kind === 'add') return this.settler.touch(path + '/')
+    const prefix = path + '/'
+    for (const file of this.target?.files() ?? []) if (file.startsWith(prefix)) this.touch(file)
+  }
+
+  private kick(): void {
+    if (this.running || this.closed || !this.target || this.queue.size === 0) return
+    const target = this.target
+    this.running = this.runBatch(target)
+      .catch((err: unknown) => target.report(`live: update failed: ${(err as Error).stack ?? String(err)}`))
+      .finally(() => {
+        this.running = undefined
+        this.kick()
+      })
+  }
+
+  private async runBatch(target: FollowTarget): Promise<void> {
+    const started = performance.now()
+    const queued = [...this.queue]
+    this.queue.clear()
+    const files = await expandFolders(this.config.seedsDir, queued)
+    const read = await readChanges(this.config, files, this.now())
+    for (const file of read.unsettled) this.touch(file)
+    if (this.closed || read.outcomes.size === 0 || this.deferForMoves(target, queued, read.outcomes)) return
+    await target.apply(read.outcomes, started)
+  }
+
+  /**
+   * A batch that would unpublish a file's article waits one more settle period first (once),
+   * with everything in it: the other half of a move (the add at the new path) can reach us later
+   * than the unlink when chokidar is walking a new folder or the machine is busy, and a move must
+   * land as one snapshot, not as a removal followed by a re-add.
+   */
+  private deferForMoves(target: FollowTarget, queued: readonly string[], outcomes: ReadonlyMap<string, unknown>): boolean {
+    let defer = false
+    for (const [file, o] of outcomes) {
+      if (o !== undefined || this.deferred.has(file) || !target.publishes(file)) continue
+      this.deferred.add(file)
+      defer = true
+    }
+    if (defer) for (const path of queued) this.settler.touch(path)
+    else for (const file of outcomes.keys()) this.deferred.delete(file)
+    return defer
+  }
+}
+
+/** The queued paths with every `folder/` replaced by the seeds found under it now. */
+async function expandFolders(seedsDir: string, queued: readonly string[]): Promise<string[]> {
+  const files = new Set<string>()
+  for (const path of queued) {
+    if (!path.endsWith('/')) files.add(path)
+    else for (const e of await listSeeds(join(seedsDir, path)).catch(() => [])) files.add(path + e.file)
+  }
+  return [...files]
+}

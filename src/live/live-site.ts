@@ -1,0 +1,151 @@
+/**
+ * A Site that follows the seeds folder: watch → settle → read the changed files (follow-seeds.ts)
+ * → incremental catalog → new Site reusing every unchanged document → one reference swapped.
+ * Requests read `site` once, so each sees the old snapshot or the new one, never a mix. Updates
+ * run one at a time, in order; a timer re-reads held-back (future-dated) articles when they are due.
+ */
+import type { SeedOutcome } from '../catalog/build-catalog.js'
+import { CatalogIndex } from '../catalog/update-catalog.js'
+import type { Io } from '../cli/io.js'
+import type { Config } from '../config.js'
+import type { Compressor } from '../documents/document.js'
+import { Site } from '../documents/site.js'
+import { loadOutcomes } from '../pipeline.js'
+import { SeedFollower } from './follow-seeds.js'
+import { LiveCatalog, type AppliedChanges } from './live-catalog.js'
+import { logUpdate } from './log-update.js'
+import { DEFAULT_SETTLE, type SettleOptions } from './settle.js'
+
+export interface LiveOptions {
+  config: Config
+  io: Io
+  compressor: Compressor
+  settle?: Partial<SettleOptions>
+  /** Run after each swap and awaited before the next update: static writes, WebSub pings. */
+  afterSwap?: (update: LiveUpdate) => Promise<void> | void
+}
+
+export interface LiveUpdate {
+  /** 1 for the first update after start. */
+  seq: number
+  prev: Site
+  site: Site
+  changes: AppliedChanges
+  /** From the batch being handed over (files settled) to the new snapshot being served. */
+  tookMs: number
+}
+
+/** setTimeout's ceiling (about 24.8 days); a later due date re-arms when the timer fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1
+
+export class LiveSite {
+  private current: Site
+  private readonly listeners = new Set<(u: LiveUpdate) => void>()
+  private dueTimer: NodeJS.Timeout | undefined
+  private seq = 0
+  private last: { atMs: number; tookMs: number } | undefined
+  private closed = false
+
+  private constructor(
+    private readonly opts: LiveOptions,
+    private readonly live: LiveCatalog,
+    private readonly follower: SeedFollower,
+  ) {
+    this.current = new Site(live.catalog, { config: opts.config, compressor: opts.compressor })
+    this.current.warm()
+  }
+
+  /**
+   * Watches first, then loads: a file written during the initial load is seen by both, and
+   * reading it twice is harmless, whereas loading first could miss it.
+   */
+  static async start(opts: LiveOptions): Promise<LiveSite> {
+    const { config, io } = opts
+    const follower = await SeedFollower.start(config, () => io.now(), { ...DEFAULT_SETTLE, ...opts.settle }, (m) => io.err(m))
+    let self: LiveSite
+    try {
+      const nowMs = io.now()
+      const index = new CatalogIndex(await loadOutcomes(config, nowMs), { onlyPublished: config.onlyPublished, nowMs })
+      self = new LiveSite(opts, new LiveCatalog(index), follower)
+    } catch (err) {
+      await follower.close()
+      throw err
+    }
+    follower.attach({
+      publishes: (file) => self.live.publishes(file),
+      files: () => self.live.files(),
+      apply: (outcomes, startedMs) => self.apply(outcomes, startedMs),
+      report: (message) => io.err(message),
+    })
+    self.armDueTimer()
+    return self
+  }
+
+  /** The snapshot to answer from: read it once per request. */
+  get site(): Site {
+    return this.current
+  }
+
+  /** Lines for /healthz. */
+  health(): Record<string, string | number> {
+    const kept = [...this.live.kept].sort()
+    const lines: Record<string, string | number> = {
+      watch: 'on',
+      reloads: this.seq,
+      'last-reload': this.last ? new Date(this.last.atMs).toISOString() : 'never',
+      'last-reload-ms': this.last ? Math.round(this.last.tookMs) : 0,
+      pending: this.follower.pending,
+      kept: kept.length,
+    }
+    if (kept.length > 0) lines['kept-files'] = kept.slice(0, 20).join(', ') + (kept.length > 20 ? ', …' : '')
+    return lines
+  }
+
+  /** Called after every swap; returns an unsubscribe function. */
+  onUpdate(fn: (u: LiveUpdate) => void): () => void {
+    this.listeners.add(fn)
+    return () => this.listeners.delete(fn)
+  }
+
+  /** Called for every watcher event on a seed path, before settling (tests use it to time a write). */
+  onEvent(fn: (path: string) => void): () => void {
+    return this.follower.onEvent(fn)
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    clearTimeout(this.dueTimer)
+    await this.follower.close()
+  }
+
+  private async apply(outcomes: Map<string, SeedOutcome | undefined>, startedMs: number): Promise<void> {
+    const { config, io, compressor } = this.opts
+    const changes = this.live.apply(outcomes, io.now())
+    if (this.closed || changes.catalog === this.current.catalog) return
+    const prev = this.current
+    const site = new Site(changes.catalog, { config, compressor, fragments: prev.fragments, previous: prev })
+    site.warm()
+    this.current = site
+    const tookMs = performance.now() - startedMs
+    this.last = { atMs: Date.now(), tookMs }
+    const update: LiveUpdate = { seq: ++this.seq, prev, site, changes, tookMs }
+    logUpdate(update, config.seedsDir, io)
+    this.armDueTimer()
+    for (const fn of this.listeners) fn(update)
+    await this.opts.afterSwap?.(update)
+  }
+
+  /** Re-reads the held-back files when the first is due (which also drops their future-date warning). */
+  private armDueTimer(): void {
+    clearTimeout(this.dueTimer)
+    const due = this.live.nextDueMs()
+    if (due === undefined || this.closed) return
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, due - this.opts.io.now()))
+    this.dueTimer = setTimeout(() => {
+      const files = this.live.dueFiles(this.opts.io.now())
+      if (files.length > 0) this.follower.enqueue(files)
+      else this.armDueTimer()
+    }, delay)
+    this.dueTimer.unref()
+  }
+}
