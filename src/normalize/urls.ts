@@ -19,7 +19,22 @@ export function httpUrl(value: unknown): UrlResult {
     return { ok: false, reason: `${JSON.stringify(url.protocol)} URLs are not allowed, only http and https` }
   }
   if (!url.hostname) return { ok: false, reason: `${JSON.stringify(s)} has no host` }
-  return { ok: true, url: url.href }
+  return { ok: true, url: rfc3986(url) }
+}
+
+/** What RFC 3986 allows unescaped after the authority (pchar, `/`, `?`), and `%` only before two hex digits. */
+const NOT_URI_CHAR = /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/g
+
+/**
+ * The WHATWG serialization, with what it leaves unescaped but RFC 3986 forbids (`[ ] | ^ { }`,
+ * a stray `%`, a second `#`) percent-encoded: feeds put these URLs in `<link>`, Atom `href` and
+ * JSON Feed `url`, which readers and validators parse as RFC 3986 URIs.
+ */
+function rfc3986(url: URL): string {
+  const tail = url.pathname + url.search + url.hash
+  const head = url.href.slice(0, url.href.length - tail.length)
+  const enc = (part: string) => part.replace(NOT_URI_CHAR, (c) => (c === '%' ? '%25' : encodeURIComponent(c)))
+  return head + enc(url.pathname + url.search) + (url.hash ? '#' + enc(url.hash.slice(1)).replace(/#/g, '%23') : '')
 }
 
 const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/i
