@@ -8,6 +8,7 @@
 import fc from 'fast-check'
 import { XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
+import { PROBLEM_CODES } from '../../src/normalize/codes.js'
 import { checkWellFormedXml, validateJsonFeed } from '../helpers/validate.js'
 import { seedText } from './arbitraries.js'
 import { scanDocument } from './hostile.js'
@@ -33,7 +34,12 @@ describe('random front matter', () => {
         const { site, outcomes } = siteOf(seeds, NOW)
         stats.runs++
         if (site.catalog.articles.length > 0) stats.withArticles++
-        for (const o of outcomes) for (const p of o.problems) expect(p.message).not.toContain(marker)
+        for (const o of outcomes) {
+          for (const p of o.problems) {
+            expect(p.message).not.toContain(marker)
+            expect(PROBLEM_CODES[p.code], p.code).toBeDefined()
+          }
+        }
         for (const doc of documentsOf(site)) {
           if (doc.contentType.startsWith('image/')) continue
           stats.documents++
