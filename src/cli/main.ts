@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { ConfigError, configFromEnv, resolveConfig, type RawConfig } from '../config.js'
 import { VERSION } from '../version.js'
 import { USAGE, UsageError, parseCli } from './args.js'
-import { runBuild } from './build.js'
+import { runBuild, runBuildWatch } from './build.js'
 import { runCheck } from './check.js'
 import type { Io } from './io.js'
 import { runServe } from './serve.js'
@@ -24,6 +24,18 @@ function readConfigFile(path: string | undefined): RawConfig {
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${file}: must hold a JSON object`)
   return raw as RawConfig
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilSignal(io: Io): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      io.err('Shutting down')
+      resolve()
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -45,8 +57,14 @@ async function main(argv: string[]): Promise<number> {
   switch (args.command) {
     case 'check':
       return runCheck(config, io, { json: args.json })
-    case 'build':
-      return runBuild(config, io)
+    case 'build': {
+      // Only an explicit --watch: config.watch defaults to true for serve.
+      if (args.flags.watch !== true) return runBuild(config, io)
+      const watching = await runBuildWatch(config, io)
+      await untilSignal(io)
+      await watching.close()
+      return 0
+    }
     case 'serve': {
       const server = await runServe(config, io)
       await new Promise<void>((resolve) => {

@@ -11,6 +11,7 @@ import { nodeCompressor } from '../node/compress.js'
 import { LiveSite } from '../live/live-site.js'
 import { loadCatalog } from '../pipeline.js'
 import type { Catalog } from '../types.js'
+import { notifyHub } from '../websub/index.js'
 import type { Io } from './io.js'
 import { countProblems, formatProblem, summaryLine } from './report.js'
 
@@ -37,8 +38,11 @@ async function serveLive(config: Config, io: Io): Promise<RunningServer> {
     config,
     io,
     compressor: nodeCompressor(),
-    // WEBSUB HOOK: when src/websub lands, ping the hub here for the feeds that changed between
-    // update.prev and update.site (only when config.hubUrl is set).
+    // Only the heads whose bytes changed are pinged, after the swap (the hub fetches at once),
+    // in the background: a slow or down hub must not hold up the next update.
+    afterSwap: (u) => {
+      if (config.hubUrl) void notifyHub(u.prev, u.site, { log: (line) => io.err(line) })
+    },
   })
   report(live.site.catalog, config, io)
   const app = createApp({ site: () => live.site, health: () => live.health() })

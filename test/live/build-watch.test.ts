@@ -1,0 +1,147 @@
+/**
+ * `build --watch` over real folders: after every change the output folder equals a fresh full
+ * build byte for byte, files that did not change keep their inode (they were not rewritten), and
+ * files of vanished documents are deleted. Small pages (maxItems 2) so that pages and archives exist.
+ */
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runBuild, runBuildWatch, type WatchingBuild } from '../../src/cli/build.js'
+import type { Config } from '../../src/config.js'
+import type { ChangeStats } from '../../src/fs/write-changed.js'
+import { captureIo, liveConfig, removeDir, tempDir, writeSeed } from './helpers.js'
+
+let dir: string
+let seeds: string
+let config: Config
+let build: WatchingBuild | undefined
+
+const day = (d: number) => new Date(Date.UTC(2024, 2, d)).toISOString()
+
+beforeEach(async () => {
+  dir = await tempDir()
+  seeds = join(dir, 'seeds')
+  for (let i = 1; i <= 5; i++) await writeSeed(seeds, `chips/c${i}.md`, { slug: `c${i}`, topics: ['Chips'], date: day(i) })
+  await writeSeed(seeds, 'energy/e1.md', { slug: 'e1', topics: ['Energy'], date: day(10) })
+  await writeSeed(seeds, 'energy/e2.md', { slug: 'e2', topics: ['Energy', 'Chips'], date: day(11) })
+  config = liveConfig(seeds, { out: join(dir, 'out'), maxItems: 2 })
+  build = await runBuildWatch(config, captureIo())
+})
+
+afterEach(async () => {
+  await build?.close()
+  build = undefined
+  await removeDir(dir)
+})
+
+/** Every file under `root`: relative path → bytes and inode. */
+async function tree(root: string): Promise<Map<string, { bytes: Buffer; ino: number }>> {
+  const out = new Map<string, { bytes: Buffer; ino: number }>()
+  for (const name of await readdir(root, { recursive: true })) {
+    const abs = join(root, name)
+    const st = await stat(abs)
+    if (st.isFile()) out.set(name.split('\\').join('/'), { bytes: await readFile(abs), ino: st.ino })
+  }
+  return out
+}
+
+/** The output folder must hold exactly what `feedstand build` writes for the same seeds. */
+async function expectEqualToFullBuild(): Promise<void> {
+  const fresh = join(dir, `fresh-${Math.random().toString(36).slice(2)}`)
+  await runBuild({ ...config, outDir: fresh }, captureIo())
+  const [got, want] = await Promise.all([tree(config.outDir), tree(fresh)])
+  expect([...got.keys()].sort()).toEqual([...want.keys()].sort())
+  for (const [file, { bytes }] of want) expect(got.get(file)!.bytes.equals(bytes), file).toBe(true)
+  await rm(fresh, { recursive: true, force: true })
+}
+
+function nextWrite(timeoutMs = 8000): Promise<ChangeStats> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no incremental write within ${timeoutMs} ms`)), timeoutMs)
+    const off = build!.onWrite((stats) => {
+      clearTimeout(timer)
+      off()
+      resolve(stats)
+    })
+  })
+}
+
+function rewritten(before: Map<string, { ino: number }>, after: Map<string, { ino: number }>): string[] {
+  return [...after].filter(([f, { ino }]) => before.get(f)?.ino !== ino).map(([f]) => f).sort()
+}
+
+describe('build --watch', () => {
+  it('starts from a full build', async () => {
+    await expectEqualToFullBuild()
+  })
+
+  it('writes only changed files when a new article arrives: full archives and other topics stay', async () => {
+    const before = await tree(config.outDir)
+    const written = nextWrite()
+    await writeSeed(seeds, 'chips/c6.md', { slug: 'c6', topics: ['Chips'], date: day(20) })
+    const stats = await written
+    await expectEqualToFullBuild()
+    const after = await tree(config.outDir)
+    const changed = rewritten(before, after)
+    expect(changed.length).toBe(stats.written)
+    expect(changed).toContain('rss.xml')
+    expect(changed).toContain('topics/chips/atom.xml')
+    // 8 articles, 2 per archive: archive 4 is new, archives 1–3 are untouched.
+    expect(changed).toContain('rss/archive/4.xml')
+    for (const f of ['rss/archive/1.xml', 'rss/archive/3.xml', 'topics/energy/rss.xml', 'topics/energy/feed.json', 'icon.png']) {
+      expect(changed, f).not.toContain(f)
+    }
+    expect([...after.keys()].filter((f) => f.includes('.tmp-'))).toEqual([])
+  })
+
+  it('rewrites only the page and archive holding an edited old article', async () => {
+    const before = await tree(config.outDir)
+    const written = nextWrite()
+    await writeSeed(seeds, 'chips/c2.md', { slug: 'c2', title: 'Corrected title', topics: ['Chips'], date: day(2) })
+    await written
+    await expectEqualToFullBuild()
+    const changed = rewritten(before, await tree(config.outDir))
+    // c2 is the 6th newest of 7 globally: page 3, and archive 1 (the two oldest, c1 and c2).
+    expect(changed.filter((f) => /^(rss|atom|feed)[./]/.test(f) && !/\.(gz|br)$/.test(f))).toEqual(
+      ['atom/archive/1.xml', 'atom/page/3.xml', 'feed/archive/1.json', 'feed/page/3.json', 'rss/archive/1.xml', 'rss/page/3.xml'],
+    )
+  })
+
+  it('keeps the files of a broken article, writes its fix, and deletes a vanished topic', async () => {
+    const before = await tree(config.outDir)
+    const brokenSeen = new Promise<void>((resolve) => {
+      const off = build!.live.onUpdate((u) => {
+        if (u.changes.kept.includes('energy/e1.md')) {
+          off()
+          resolve()
+        }
+      })
+    })
+    const noWrite = nextWrite()
+    await writeFile(join(seeds, 'energy/e1.md'), '---\ntitle: [broken\n---\n')
+    await brokenSeen
+    // Same documents: the incremental pass finds nothing to write.
+    expect((await noWrite).written).toBe(0)
+    expect(rewritten(before, await tree(config.outDir))).toEqual([])
+
+    let written = nextWrite()
+    await writeSeed(seeds, 'energy/e1.md', { slug: 'e1', title: 'Fixed', topics: ['Energy'], date: day(10) })
+    await written
+    await expectEqualToFullBuild()
+
+    written = nextWrite()
+    await rm(join(seeds, 'energy/e1.md'))
+    await rm(join(seeds, 'energy/e2.md'))
+    await written
+    await expectEqualToFullBuild()
+    await expect(stat(join(config.outDir, 'topics/energy'))).rejects.toThrow()
+  })
+
+  it('writes nothing when a seed is renamed', async () => {
+    const before = await tree(config.outDir)
+    const written = nextWrite()
+    await rename(join(seeds, 'chips/c3.md'), join(seeds, 'c3-moved.md'))
+    expect((await written).written).toBe(0)
+    expect(rewritten(before, await tree(config.outDir))).toEqual([])
+  })
+})
