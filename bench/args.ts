@@ -1,0 +1,70 @@
+/** Command line of `npm run bench`. Pure: argv is handed in. */
+import { parseArgs } from 'node:util'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export interface BenchArgs {
+  sizes: number[]
+  seed: number
+  durationS: number
+  connections: number
+  liveRounds: number
+  hugo: boolean
+  serve: boolean
+  keep: boolean
+  out: string
+  help: boolean
+}
+
+export const DEFAULT_OUT = join(fileURLToPath(new URL('.', import.meta.url)), 'results', 'latest.json')
+
+export const BENCH_USAGE = `Usage: npm run bench -- [options]
+
+  --sizes 1000,10000,100000   corpus sizes (articles), each generated into a temporary folder
+  --seed N                    corpus seed number (default 1): same seed, same corpus
+  --duration S                seconds per load test (default 5)
+  --connections N             autocannon connections (default 10)
+  --live-rounds N             live updates timed (default 5)
+  --no-hugo                   skip the Hugo peer even when hugo is on the PATH
+  --no-serve                  skip the server rows (serving, live update, server RSS)
+  --keep                      keep the temporary folder (its path is printed)
+  --out FILE                  results JSON (default bench/results/latest.json)
+`
+
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      sizes: { type: 'string', default: '1000,10000,100000' },
+      seed: { type: 'string', default: '1' },
+      duration: { type: 'string', default: '5' },
+      connections: { type: 'string', default: '10' },
+      'live-rounds': { type: 'string', default: '5' },
+      'no-hugo': { type: 'boolean', default: false },
+      'no-serve': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      out: { type: 'string', default: DEFAULT_OUT },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  })
+  const sizes = values.sizes.split(',').map((s) => whole(s.trim(), 'sizes', 1))
+  return {
+    sizes: [...new Set(sizes)].sort((a, b) => a - b),
+    seed: whole(values.seed, 'seed', 0),
+    durationS: whole(values.duration, 'duration', 1),
+    connections: whole(values.connections, 'connections', 1),
+    liveRounds: whole(values['live-rounds'], 'live-rounds', 1),
+    hugo: !values['no-hugo'],
+    serve: !values['no-serve'],
+    keep: values.keep,
+    out: values.out,
+    help: values.help,
+  }
+}
+
+function whole(s: string, name: string, min: number): number {
+  const n = Number(s)
+  if (!/^\d+$/.test(s) || n < min) throw new Error(`--${name}: expected a whole number ≥ ${min}, got ${JSON.stringify(s)}`)
+  return n
+}
