@@ -210,7 +210,7 @@ export class CatalogIndex {
   }
 
   /** One file's problems as buildCatalog lists them: its own, then a duplicate-id error, by line. */
-  private problemsOf(file: string): Problem[] {
+  problemsOf(file: string): Problem[] {
     const o = this.outcomes.get(file)
     if (!o) return []
     const list = [...o.problems]

@@ -65,9 +65,10 @@ export class LiveCatalog {
       changes.push([file, next])
       ;(!before ? out.added : !next ? out.removed : out.changed).push(file)
       if (next && this.keptFiles.has(file)) out.kept.push(file)
-      if (next) out.problems.push(...next.problems)
     }
     if (changes.length > 0 || this.index.dueFiles(nowMs).length > 0) out.catalog = this.index.update(changes, nowMs)
+    // After the update: duplicate-id errors depend on the other files.
+    for (const [file, next] of changes) if (next) out.problems.push(...this.index.problemsOf(file))
     return out
   }
 

@@ -125,6 +125,20 @@ describe('live site', () => {
     for (const p of CHIPS) expect(after[p]).toBe(before[p])
   })
 
+  it('reports a duplicate id live, and publishes the other copy once the first file goes', async () => {
+    const copied = nextUpdate(live!, touches('z-copy.md'))
+    await writeSeed(seeds, 'z-copy.md', { slug: 'a', title: 'Copy of a', topics: ['Energy'] })
+    const u = await copied
+    expect(u.changes.problems.map((p) => [p.file, p.code])).toEqual([['z-copy.md', 'duplicate-id']])
+    expect(u.site.catalog.byId.get('https://news.test/a')?.title).toBe('Article a')
+    const gone = nextUpdate(live!, touches('a.md'))
+    await rm(join(seeds, 'a.md'))
+    const v = await gone
+    expect(v.site.catalog.byId.get('https://news.test/a')?.title).toBe('Copy of a')
+    expect(v.site.catalog.problems).toEqual([])
+    expect([...v.site.catalog.topics.keys()]).toEqual(['energy'])
+  })
+
   it('sees a delete that follows a sed -i style edit (temp file renamed over the seed)', async () => {
     const edited = nextUpdate(live!, touches('a.md'))
     const tmp = join(seeds, 'sedAbc123')
