@@ -45,10 +45,20 @@ export async function watchSeeds(dir: string, on: WatchHandlers): Promise<SeedWa
       if (r !== '') on.folder(r, event === 'addDir' ? 'add' : 'remove')
     } else if (isSeedPath(r)) on.file(r)
   })
-  watcher.on('error', (err) => on.error(err instanceof Error ? err : new Error(String(err))))
+  watcher.on('error', (err) => on.error(explain(err)))
   await new Promise<void>((done, fail) => {
     watcher.once('ready', done)
     watcher.once('error', fail)
   })
   return { close: () => watcher.close() }
+}
+
+/** chokidar holds one inotify watch per file and folder on Linux: 100,000 seeds need 100,000 watches. */
+function explain(err: unknown): Error {
+  const e = err instanceof Error ? err : new Error(String(err))
+  if ((e as NodeJS.ErrnoException).code !== 'ENOSPC') return e
+  return new Error(
+    `${e.message}: the system's limit of watched files is reached, so changes to some seeds will be missed; ` +
+      'raise it (Linux: sysctl fs.inotify.max_user_watches=524288) and restart',
+  )
 }
