@@ -3,13 +3,13 @@
  * `build --watch`: the same once, then the folder follows the seeds folder, file by file.
  */
 import type { Config } from '../config.js'
-import { siteFiles } from '../build.js'
 import { Site } from '../documents/site.js'
 import type { ChangeStats } from '../fs/write-changed.js'
-import { writeTreeAtomically } from '../fs/write-tree.js'
 import { LiveSite, type LiveUpdate } from '../live/live-site.js'
 import { StaticOutput } from '../live/static-output.js'
 import { nodeCompressor } from '../node/compress.js'
+import { writeSite } from '../node/static-build.js'
+import { defaultCacheDir } from '../cache/open.js'
 import { loadCatalog } from '../pipeline.js'
 import { notifyHub } from '../websub/index.js'
 import type { Io } from './io.js'
@@ -17,11 +17,13 @@ import { countProblems, formatProblem, summaryLine } from './report.js'
 
 export async function runBuild(config: Config, io: Io): Promise<number> {
   const started = performance.now()
-  const catalog = await loadCatalog(config, io.now())
+  // Parsed seeds and the last build's manifest persist here: a rebuild parses and writes only what changed.
+  const cacheDir = defaultCacheDir(config)
+  const catalog = await loadCatalog(config, io.now(), undefined, { cacheDir })
   for (const p of catalog.problems) io.err(formatProblem(p, config.seedsDir))
   const counts = countProblems(catalog.problems)
   const site = new Site(catalog, { config, compressor: nodeCompressor() })
-  const stats = await writeTreeAtomically(config.outDir, siteFiles(site))
+  const stats = await writeSite(site, config.outDir, { cacheDir })
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   io.err(`${summaryLine(catalog.articles.length, counts)}; wrote ${stats.files} files (${stats.bytes} bytes) to ${config.outDir} in ${seconds} s`)
   return config.strict && counts.errors > 0 ? 1 : 0

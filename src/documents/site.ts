@@ -71,6 +71,20 @@ export class Site {
     return this.memo(filePath(key), key.page.kind === 'head', feedSignature(meta, slice), () => this.feedDocument(key, meta, slice))
   }
 
+  /**
+   * What the bytes of the document at `key` depend on besides config and code, found without
+   * rendering it (undefined when there is no such document): equal signatures, equal bytes. The
+   * static build compares it with the previous build's to leave unchanged files alone.
+   */
+  signature(key: DocKey): string | undefined {
+    if (key.type === 'icon') return 'icon'
+    if (key.type !== 'feed') return JSON.stringify(this.summary())
+    const items = this.scopeItems(key.topic)
+    const slice = items && pageItems(items, this.config.maxItems, key.page)
+    if (!slice) return undefined
+    return feedSignature(this.feedMeta(key, slice, items.length, absoluteUrl(this.config.baseUrl, key)), slice)
+  }
+
   /** The head of a feed cut to `limit` items (`?limit=N`), served at `{path}?limit=N`. */
   getLimited(key: FeedKey, limit: number): Document | undefined {
     const items = this.scopeItems(key.topic)

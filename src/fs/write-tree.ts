@@ -1,6 +1,11 @@
 /**
- * The only place that writes output: a whole tree, built in a sibling temporary folder and
- * swapped in at the end, so a failed or interrupted build never leaves a half-written `feeds/`.
+ * The only place that writes the static build's output. A full build is written in a sibling
+ * temporary folder and swapped in at the end, so a failed or interrupted build never leaves a
+ * half-written `feeds/`. An incremental build writes into the existing folder, each file
+ * atomically (temporary file, then rename), new files before deletions.
+ *
+ * Files may still be in the making (compression running on the thread pool): the writer awaits
+ * them a bounded number at a time, so rendering, compressing and writing overlap.
  */
 import { randomUUID } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
@@ -12,18 +17,26 @@ export interface OutputFile {
   bytes: Uint8Array
 }
 
+/** A file whose bytes are still being computed; undefined means the file must not exist (compression did not pay). */
+export interface PendingFile {
+  file: string
+  pending: Promise<Uint8Array | undefined>
+}
+
+export type TreeFile = OutputFile | PendingFile
+
 export interface WriteStats {
   files: number
   bytes: number
 }
 
-/** Files written at once: enough to keep the disk busy, few enough not to exhaust file handles. */
+/** Files written (or awaited) at once: enough to keep the disk and the thread pool busy, few enough for file handles and memory. */
 const PARALLEL = 64
 
-export async function writeTreeAtomically(outDir: string, files: Iterable<OutputFile>): Promise<WriteStats> {
+export async function writeTreeAtomically(outDir: string, files: Iterable<TreeFile>): Promise<WriteStats> {
   const tmp = join(dirname(outDir), `.${basename(outDir)}.tmp-${randomUUID().slice(0, 8)}`)
   try {
-    const stats = await writeAll(tmp, files)
+    const stats = await writeAll(tmp, files, writeFile)
     await swapIn(tmp, outDir)
     return stats
   } catch (err) {
@@ -32,7 +45,27 @@ export async function writeTreeAtomically(outDir: string, files: Iterable<Output
   }
 }
 
-async function writeAll(root: string, files: Iterable<OutputFile>): Promise<WriteStats> {
+/**
+ * Writes `files` into the existing `outDir`, each atomically, then deletes `deletions`. A pending
+ * file that resolves to undefined is deleted too (a variant that no longer pays off).
+ */
+export async function writeInPlace(outDir: string, files: Iterable<TreeFile>, deletions: Iterable<string>): Promise<WriteStats & { deleted: number }> {
+  const gone: string[] = []
+  const stats = await writeAll(outDir, files, writeAtomically, (file) => gone.push(file))
+  let deleted = 0
+  for (const file of [...deletions, ...gone]) {
+    await rm(join(outDir, file), { force: true })
+    deleted++
+  }
+  return { ...stats, deleted }
+}
+
+async function writeAll(
+  root: string,
+  files: Iterable<TreeFile>,
+  write: (abs: string, bytes: Uint8Array) => Promise<void>,
+  absent?: (file: string) => void,
+): Promise<WriteStats> {
   const dirs = new Map<string, Promise<unknown>>()
   const ensureDir = (dir: string) => {
     let p = dirs.get(dir)
@@ -43,16 +76,33 @@ async function writeAll(root: string, files: Iterable<OutputFile>): Promise<Writ
   const iterator = files[Symbol.iterator]()
   const worker = async () => {
     for (let next = iterator.next(); !next.done; next = iterator.next()) {
-      const { file, bytes } = next.value
-      const abs = join(root, file)
+      const f = next.value
+      const bytes = 'bytes' in f ? f.bytes : await f.pending
+      if (!bytes) {
+        absent?.(f.file)
+        continue
+      }
+      const abs = join(root, f.file)
       await ensureDir(dirname(abs))
-      await writeFile(abs, bytes)
+      await write(abs, bytes)
       stats.files++
       stats.bytes += bytes.byteLength
     }
   }
   await Promise.all(Array.from({ length: PARALLEL }, worker))
   return stats
+}
+
+/** Temporary name in the same folder (same file system, so the rename is atomic), hidden. */
+async function writeAtomically(abs: string, bytes: Uint8Array): Promise<void> {
+  const tmp = join(dirname(abs), `.${basename(abs)}.tmp-${randomUUID().slice(0, 8)}`)
+  try {
+    await writeFile(tmp, bytes)
+    await rename(tmp, abs)
+  } catch (err) {
+    await rm(tmp, { force: true })
+    throw err
+  }
 }
 
 /** Replace `outDir` with `tmp`: two renames, so readers see the old tree or the new one. */
