@@ -7,7 +7,7 @@
  * so no two rules that can match one path may set the same header: each rule is either one
  * kind of document (`/topics/:topic/rss/archive/:n`, one segment per placeholder) or one WebSub
  * Link line for one head. That keeps the file at a few dozen rules plus three per topic, however
- * many pages and archives there are. Validators are left to the host (its ETag hashes the file).
+ * many archives there are. The `…/page/:n` rules match only the bridges (`page/2`, see paging.ts). Validators are left to the host (its ETag hashes the file).
  *
  * Paths are written percent-encoded, as the path table makes them: Cloudflare matches rules
  * against the request's encoded pathname and normalizes a Unicode rule path to that form, so a

@@ -21,7 +21,7 @@ import { GENERATOR } from '../version.js'
 import type { Article, Catalog } from '../types.js'
 import { Document, immutableCacheControl, revalidatingCacheControl, type Compressor } from './document.js'
 import { Lru } from './lru.js'
-import { archiveCount, pageCount, pageItems } from './paging.js'
+import { BRIDGE, archiveCount, hasBridge, pageItems, pagedWalk } from './paging.js'
 
 type FeedKey = Extract<DocKey, { type: 'feed' }>
 
@@ -112,15 +112,19 @@ export class Site {
     }
   }
 
-  /** Every document of the snapshot, heads first: what the static build writes. */
+  /**
+   * Every document of the snapshot, heads first, then each scope's bridge (when it exists) and
+   * archives: what the static build writes. No other pages: the paged walk goes on in the archives.
+   */
   *keys(): Generator<DocKey> {
     yield* this.headKeys()
+    const perPage = this.config.maxItems
     for (const topic of [null, ...this.catalog.topics.keys()]) {
       const total = this.scopeItems(topic)!.length
       for (const format of FORMATS) {
         const key: FeedKey = { type: 'feed', topic, format, page: HEAD }
-        for (let n = 2; n <= pageCount(total, this.config.maxItems); n++) yield withPage(key, { kind: 'page', n })
-        for (let n = 1; n <= archiveCount(total, this.config.maxItems); n++) yield withPage(key, { kind: 'archive', n })
+        if (hasBridge(total, perPage)) yield withPage(key, BRIDGE)
+        for (let n = 1; n <= archiveCount(total, perPage); n++) yield withPage(key, { kind: 'archive', n })
       }
     }
   }
@@ -218,28 +222,41 @@ const INDEX_DOCS = {
  * feed (§4: `prev-archive` to the newest full archive) and the first page of a paged feed (§3:
  * `first`/`next`/`last`); the RFC defines the two sets of relations independently and forbids
  * neither in the same document. An archived-feed client walks `prev-archive` and can stop at the
- * first archive it already has; a paged client walks `next`.
+ * first archive it already has; a paged client walks `next` (see `pagedWalk`: head → bridge →
+ * archive A−1 → … → archive 1).
  *
- * Archives carry `current` and `prev-archive` but no `next-archive`: §4 says SHOULD, but the link
- * would appear when the next archive fills and change bytes that must stay fixed (`immutable`);
- * §4.2 has clients walk backwards from the subscription document, which needs no forward link.
+ * Every link of an archive must stay the same forever (its bytes are `immutable`), so an archive
+ * carries only links that point at the head or at older archives: `current`, `first`, `next` and
+ * `prev-archive` (archive k−1), `last` (archive 1). No `previous` and no `next-archive`: §3 and §4
+ * make them optional (SHOULD for `next-archive`), and either would change when newer archives
+ * fill; §4.2 has clients walk backwards from the subscription document, which needs neither.
  */
 function pageLinks(key: FeedKey, total: number, config: Config): PageLinks {
   const url = (page: FeedKey['page']) => absoluteUrl(config.baseUrl, withPage(key, page))
-  const pages = pageCount(total, config.maxItems)
   const archives = archiveCount(total, config.maxItems)
   const { page } = key
   if (page.kind === 'archive') {
-    // Only backward links: a forward link would change this document when the next archive fills.
-    return { current: url(HEAD), ...(page.n > 1 && { prevArchive: url({ kind: 'archive', n: page.n - 1 }) }) }
+    const older = page.n > 1 ? url({ kind: 'archive', n: page.n - 1 }) : undefined
+    return {
+      first: url(HEAD),
+      ...(older !== undefined && { next: older }),
+      last: url({ kind: 'archive', n: 1 }),
+      current: url(HEAD),
+      ...(older !== undefined && { prevArchive: older }),
+    }
   }
-  const n = page.kind === 'head' ? 1 : page.n
-  const at = (i: number) => url(i === 1 ? HEAD : { kind: 'page', n: i })
+  const walk = pagedWalk(total, config.maxItems)
   const links: PageLinks = {}
-  if (pages > 1) Object.assign(links, { first: at(1), last: at(pages) })
-  if (n > 1) links.previous = at(n - 1)
-  if (n < pages) links.next = at(n + 1)
-  if (page.kind === 'head' && archives > 0) links.prevArchive = url({ kind: 'archive', n: archives })
+  if (walk.length > 1) Object.assign(links, { first: url(HEAD), last: url(walk[walk.length - 1]!) })
+  if (page.kind === 'head') {
+    if (walk[1]) links.next = url(walk[1])
+    if (archives > 0) links.prevArchive = url({ kind: 'archive', n: archives })
+  } else {
+    // The bridge: second in the walk, and as mutable as the head.
+    links.previous = url(HEAD)
+    if (walk[2]) links.next = url(walk[2])
+    links.current = url(HEAD)
+  }
   return links
 }
 

@@ -6,8 +6,9 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import type { Site } from '../documents/site.js'
-import type { Document, Representation } from '../documents/document.js'
-import { parsePath, type DocKey } from '../paths.js'
+import { revalidatingCacheControl, type Document, type Representation } from '../documents/document.js'
+import { pagedWalk } from '../documents/paging.js'
+import { absoluteUrl, parsePath, withPage, type DocKey } from '../paths.js'
 import { isNotModified } from './conditional.js'
 import { acceptedEncodings } from './negotiate.js'
 
@@ -17,6 +18,8 @@ export interface AppOptions {
   /** Extra lines for /healthz (the live server adds its reload state). */
   health?: () => Record<string, string | number>
 }
+
+type FeedKey = Extract<DocKey, { type: 'feed' }>
 
 const NOT_FOUND = 'Not found. Every feed is listed at /topics.json (and on / for people).\n'
 
@@ -51,6 +54,7 @@ export function createApp(options: AppOptions): Hono {
     const resolved = resolve(site, c)
     // Errors are readable cross-origin too, so a web-based reader sees "404", not a CORS failure.
     if (typeof resolved === 'string') return c.text(resolved, resolved === NOT_FOUND ? 404 : 400, ERROR_HEADERS)
+    if (resolved instanceof Response) return resolved
     return respond(resolved, c.req.raw.headers)
   })
 
@@ -65,10 +69,10 @@ export function createApp(options: AppOptions): Hono {
   return app
 }
 
-/** The document a request asks for, or the text of a 404/400 answer. */
-function resolve(site: Site, c: Context): Document | string {
+/** The document a request asks for, a redirect (`?page=N`), or the text of a 404/400 answer. */
+function resolve(site: Site, c: Context): Document | Response | string {
   const url = new URL(c.req.url)
-  let key: DocKey | undefined = parsePath(url.pathname)
+  const key = parsePath(url.pathname)
   if (!key) return NOT_FOUND
   const page = url.searchParams.get('page')
   const limit = url.searchParams.get('limit')
@@ -76,9 +80,9 @@ function resolve(site: Site, c: Context): Document | string {
     if (page !== null) {
       const n = positiveInt(page)
       if (n === undefined) return `Bad request: page must be a whole number from 1 up, got ${JSON.stringify(page)}.\n`
-      key = n === 1 ? key : { ...key, page: { kind: 'page', n } }
+      if (n > 1) return pageRedirect(site, key, n) ?? NOT_FOUND
     }
-    if (limit !== null && key.page.kind === 'head') {
+    if (limit !== null) {
       const n = positiveInt(limit)
       const max = site.config.maxLimit
       if (n === undefined || n > max) return `Bad request: limit must be a whole number from 1 to ${max}, got ${JSON.stringify(limit)}.\n`
@@ -86,6 +90,24 @@ function resolve(site: Site, c: Context): Document | string {
     }
   }
   return site.get(key) ?? NOT_FOUND
+}
+
+/**
+ * `?page=N` for N ≥ 2: a 302 to the Nth document of the paged walk at its own URL (the bridge or
+ * an archive, see `pagedWalk`), so each document has one URL and archives stay cacheable as
+ * immutable. Only as long-lived as the head: the walk's Nth document moves when articles arrive.
+ * Undefined when the scope or the page does not exist.
+ */
+function pageRedirect(site: Site, key: FeedKey, n: number): Response | undefined {
+  const items = site.scopeItems(key.topic)
+  const page = items && pagedWalk(items.length, site.config.maxItems)[n - 1]
+  if (!page) return undefined
+  const headers = {
+    Location: absoluteUrl(site.config.baseUrl, withPage(key, page)),
+    'Cache-Control': revalidatingCacheControl(site.config),
+    ...ERROR_HEADERS,
+  }
+  return new Response(null, { status: 302, headers })
 }
 
 function positiveInt(s: string): number | undefined {

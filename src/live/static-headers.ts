@@ -1,15 +1,15 @@
 /**
- * The `_headers` file of an incremental build, without rendering every page and archive.
- * `siteFiles` feeds every document to HeadersFile; the rules it makes are one per kind of
- * document (HeadersFile throws if two documents of one kind differ) plus a Link rule per head.
- * So the heads, plus one document of each kind in the order `Site.keys()` meets them, give the
- * same file. Documents of a kind other than heads have config-only headers, so one rendered
- * representative per rule path serves for the life of the process.
+ * The `_headers` file of an incremental build, without rendering every bridge and archive.
+ * `siteFiles` feeds every document (heads, bridges, archives) to HeadersFile; the rules it makes
+ * are one per kind of document (HeadersFile throws if two documents of one kind differ) plus a
+ * Link rule per head. So the heads, plus one document of each kind in the order `Site.keys()`
+ * meets them, give the same file. Documents of a kind other than heads have config-only headers,
+ * so one rendered representative per rule path serves for the life of the process.
  * test/live/build-watch.test.ts checks the result against a full build after every change.
  */
 import type { Document } from '../documents/document.js'
 import { HeadersFile, rulePath } from '../documents/headers-file.js'
-import { archiveCount, pageCount } from '../documents/paging.js'
+import { BRIDGE, archiveCount, hasBridge } from '../documents/paging.js'
 import type { Site } from '../documents/site.js'
 import { FORMATS, type DocKey } from '../paths.js'
 
@@ -26,7 +26,7 @@ export class StaticHeaders {
     for (const topic of [null, ...site.catalog.topics.keys()]) {
       const total = site.scopeItems(topic)!.length
       for (const format of FORMATS) {
-        if (pageCount(total, perPage) >= 2) this.add(headers, site, { type: 'feed', topic, format, page: { kind: 'page', n: 2 } })
+        if (hasBridge(total, perPage)) this.add(headers, site, { type: 'feed', topic, format, page: BRIDGE })
         if (archiveCount(total, perPage) >= 1) this.add(headers, site, { type: 'feed', topic, format, page: { kind: 'archive', n: 1 } })
       }
     }

@@ -4,17 +4,19 @@
  *
  * Which documents can have changed is read off the catalogs, not found by rendering everything:
  * a scope (the global feed or one topic) whose article list and name are the same objects as
- * before is skipped whole; in a scope that changed, a page is re-rendered only if its slice of
- * the list changed (or the count did, which moves every page), an archive only if its slice is
- * not in the part of the list that stayed the same from the oldest end (RFC 5005: full archives
- * never change when new articles arrive). Each candidate is then written only if its bytes
- * differ from the file written before.
+ * before is skipped whole; in a scope that changed, the head and the bridge are re-rendered if
+ * their slice of the list changed or the count did (their links follow the count), an archive
+ * only if its slice is not in the part of the list that stayed the same from the oldest end
+ * (RFC 5005: full archives, links included, never change when new articles arrive). So a new
+ * newest article re-renders the heads and bridges of its scopes and at most one newly filled
+ * archive each. Each candidate is then written only if its bytes differ from the file written
+ * before.
  */
 import { createHash } from 'node:crypto'
 import { siteFiles } from '../build.js'
 import type { Document } from '../documents/document.js'
 import { HEADERS_FILE } from '../documents/headers-file.js'
-import { archiveCount, pageCount } from '../documents/paging.js'
+import { BRIDGE, archiveCount, hasBridge } from '../documents/paging.js'
 import type { Site } from '../documents/site.js'
 import { writeChangedFiles, type ChangeStats } from '../fs/write-changed.js'
 import { writeTreeAtomically, type OutputFile, type WriteStats } from '../fs/write-tree.js'
@@ -119,16 +121,15 @@ function* candidates(topic: string | null, before: Scope | undefined, after: Sco
   const P = before?.articles ?? []
   const Q = after.articles
   const all = !before || before.name !== after.name
-  const pagesAll = all || P.length !== Q.length
+  const mutableAll = all || P.length !== Q.length
   const prefix = all ? 0 : commonPrefix(P, Q)
   const suffix = all ? 0 : commonSuffix(P, Q, prefix)
+  // Whether newest-first indices [start, end) hold anything outside the common head and tail.
+  const touched = (start: number, end: number) => start < Q.length - suffix && end > prefix
   for (const format of FORMATS) {
     const key = (page: FeedPage): FeedKey => ({ type: 'feed', topic, format, page })
-    for (let n = 1; n <= pageCount(Q.length, perPage); n++) {
-      const start = (n - 1) * perPage
-      const end = Math.min(n * perPage, Q.length)
-      if (pagesAll || (start < Q.length - suffix && end > prefix) || Q.length === 0) yield key(n === 1 ? HEAD : { kind: 'page', n })
-    }
+    if (mutableAll || touched(0, Math.min(perPage, Q.length)) || Q.length === 0) yield key(HEAD)
+    if (hasBridge(Q.length, perPage) && (mutableAll || touched(perPage, perPage + (Q.length % perPage)))) yield key(BRIDGE)
     const had = before ? archiveCount(P.length, perPage) : 0
     for (let n = 1; n <= archiveCount(Q.length, perPage); n++) {
       if (all || n > had || n * perPage > suffix) yield key({ kind: 'archive', n })
@@ -139,12 +140,12 @@ function* candidates(topic: string | null, before: Scope | undefined, after: Sco
 /** Documents that existed with `was` items and not with `now` (-1: the scope does not exist). */
 function* vanished(topic: string | null, was: number, now: number, perPage: number): Generator<FeedKey> {
   if (was < 0) return
-  const pages = now < 0 ? 0 : pageCount(now, perPage)
+  const bridge = now >= 0 && hasBridge(now, perPage)
   const archives = now < 0 ? 0 : archiveCount(now, perPage)
   for (const format of FORMATS) {
     const key = (page: FeedPage): FeedKey => ({ type: 'feed', topic, format, page })
     if (now < 0) yield key(HEAD)
-    for (let n = Math.max(2, pages + 1); n <= pageCount(was, perPage); n++) yield key({ kind: 'page', n })
+    if (hasBridge(was, perPage) && !bridge) yield key(BRIDGE)
     for (let n = archives + 1; n <= archiveCount(was, perPage); n++) yield key({ kind: 'archive', n })
   }
 }
