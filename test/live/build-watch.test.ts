@@ -1,7 +1,7 @@
 /**
  * `build --watch` over real folders: after every change the output folder equals a fresh full
  * build byte for byte, files that did not change keep their inode (they were not rewritten), and
- * files of vanished documents are deleted. Small pages (maxItems 2) so that pages and archives exist.
+ * files of vanished documents are deleted. Small documents (maxItems 2) so that bridges and archives exist.
  */
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -70,6 +70,11 @@ function rewritten(before: Map<string, { ino: number }>, after: Map<string, { in
   return [...after].filter(([f, { ino }]) => before.get(f)?.ino !== ino).map(([f]) => f).sort()
 }
 
+/** Document files among `files`: `.gz`/`.br` folded into the file they compress. */
+function documents(files: string[]): string[] {
+  return [...new Set(files.map((f) => f.replace(/\.(gz|br)$/, '')))].sort()
+}
+
 describe('build --watch', () => {
   it('starts from a full build', async () => {
     await expectEqualToFullBuild()
@@ -84,27 +89,29 @@ describe('build --watch', () => {
     const after = await tree(config.outDir)
     const changed = rewritten(before, after)
     expect(changed.length).toBe(stats.written)
-    expect(changed).toContain('rss.xml')
-    expect(changed).toContain('topics/chips/atom.xml')
-    // 8 articles, 2 per archive: archive 4 is new, archives 1–3 are untouched.
-    expect(changed).toContain('rss/archive/4.xml')
-    for (const f of ['rss/archive/1.xml', 'rss/archive/3.xml', 'topics/energy/rss.xml', 'topics/energy/feed.json', 'icon.png']) {
-      expect(changed, f).not.toContain(f)
-    }
+    // Globally 7 → 8 articles, 2 per document: archive 4 fills (c6, e2) and the bridge (page 2) is
+    // gone into it; Chips 6 → 7 gets a bridge; archives 1–3 and the Energy topic are untouched.
+    const feeds = (dir: string, docs: string[]) => docs.flatMap((d) => [`${dir}rss${d}.xml`, `${dir}atom${d}.xml`, `${dir}feed${d}.json`])
+    expect(documents(changed)).toEqual([
+      ...feeds('', ['', '/archive/4']), '_headers', 'index.html', ...feeds('topics/chips/', ['', '/page/2']), 'topics.json', 'topics.opml',
+    ].sort())
+    expect(documents([...before.keys()].filter((f) => !after.has(f)))).toEqual(feeds('', ['/page/2']).sort())
     expect([...after.keys()].filter((f) => f.includes('.tmp-'))).toEqual([])
   })
 
-  it('rewrites only the page and archive holding an edited old article', async () => {
+  it('rewrites only the archive holding an edited old article', async () => {
     const before = await tree(config.outDir)
     const written = nextWrite()
     await writeSeed(seeds, 'chips/c2.md', { slug: 'c2', title: 'Corrected title', topics: ['Chips'], date: day(2) })
     await written
     await expectEqualToFullBuild()
     const changed = rewritten(before, await tree(config.outDir))
-    // c2 is the 6th newest of 7 globally: page 3, and archive 1 (the two oldest, c1 and c2).
-    expect(changed.filter((f) => /^(rss|atom|feed)[./]/.test(f) && !/\.(gz|br)$/.test(f))).toEqual(
-      ['atom/archive/1.xml', 'atom/page/3.xml', 'feed/archive/1.json', 'feed/page/3.json', 'rss/archive/1.xml', 'rss/page/3.xml'],
-    )
+    // c2 is the 6th newest of 7 globally and of 6 in Chips: in archive 1 (the two oldest, c1 and c2)
+    // of both, and in no head or bridge. The index documents and _headers list no articles.
+    expect(documents(changed)).toEqual([
+      'atom/archive/1.xml', 'feed/archive/1.json', 'rss/archive/1.xml',
+      'topics/chips/atom/archive/1.xml', 'topics/chips/feed/archive/1.json', 'topics/chips/rss/archive/1.xml',
+    ])
   })
 
   it('keeps the files of a broken article, writes its fix, and deletes a vanished topic', async () => {

@@ -1,15 +1,15 @@
 /**
- * RFC 5005 paging and archives, as a client sees them through HTTP: walk `next` from the head and
- * see every item once and in order; walk `prev-archive` and rebuild the whole history from
- * documents that never change; out-of-range pages are 404; `?limit` is bounded.
+ * RFC 5005 paging and archives, as a client sees them through HTTP (the walk itself, for every
+ * feed size, is in walk.test.ts): `?page=N` redirects and 404 bounds; walk `prev-archive` and
+ * rebuild the whole history from documents that never change; `?limit` is bounded.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { Hono } from 'hono'
 import { createApp } from '../../src/http/app.js'
 import { FORMATS, type Format } from '../../src/paths.js'
 import { validateAtom } from '../helpers/validate.js'
 import { BASE, SeedDir, idOf } from '../http/fixture.js'
-import { readFeed, type FeedView } from './feed-links.js'
+import { fetchFeed, walk } from './client.js'
 
 const PER_PAGE = 3
 const HEADS: Record<Format, string> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' }
@@ -30,74 +30,59 @@ async function appWith(n: number, overrides: Record<string, unknown> = {}): Prom
   return { app: createApp({ site: () => site }), seeds }
 }
 
-async function fetchFeed(app: Hono, url: string, format: Format): Promise<FeedView & { body: string; status: number; cacheControl: string | null }> {
-  expect(url.startsWith(BASE), url).toBe(true)
-  const res = await app.request(url.slice(BASE.length))
-  const body = await res.text()
-  const view = res.status === 200 ? readFeed(format, body) : { ids: [], links: {}, archive: false }
-  return { ...view, body, status: res.status, cacheControl: res.headers.get('cache-control') }
-}
-
-/** Follows `rel` from `start` until a document has none; every document must answer 200. */
-async function walk(app: Hono, start: string, rel: string, format: Format): Promise<FeedView[]> {
-  const seen = new Set<string>()
-  const docs: FeedView[] = []
-  for (let url: string | undefined = start; url !== undefined; ) {
-    expect(seen.has(url), `loop at ${url}`).toBe(false)
-    expect(docs.length, 'too many documents').toBeLessThan(100)
-    seen.add(url)
-    const doc = await fetchFeed(app, url, format)
-    expect(doc.status, url).toBe(200)
-    docs.push(doc)
-    url = doc.links[rel]
-  }
-  return docs
-}
-
 const newestFirst = (ids: number[]) => ids.sort((a, b) => b - a).map(idOf)
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1)
 
 describe('paged feeds (RFC 5005 §3)', () => {
-  for (const total of [0, 1, 3, 4, 7, 10]) {
-    it(`${total} articles: next from the head to last sees every item once, in order; previous walks back`, async () => {
-      const { app } = await appWith(total)
-      for (const format of FORMATS) {
-        for (const [scope, members] of [['', range(total)], ['topics/chips/', range(total).filter((i) => i % 2 === 0)]] as const) {
-          if (scope && members.length === 0) continue
-          const head = `${BASE}/${scope}${HEADS[format]}`
-          const pages = await walk(app, head, 'next', format)
-          const label = `${format} ${scope || 'global'}`
-          expect(pages.flatMap((p) => p.ids), label).toEqual(newestFirst([...members]))
-          expect(pages).toHaveLength(Math.max(1, Math.ceil(members.length / PER_PAGE)))
-          if (pages.length > 1) {
-            const last = pages.at(-1)!.links.self
-            for (const p of pages) expect([p.links.first, p.links.last], label).toEqual([head, last])
-            const back = await walk(app, last!, 'previous', format)
-            expect(back.map((p) => p.links.self), label).toEqual(pages.map((p) => p.links.self).reverse())
-          } else {
-            expect(pages[0]!.links.next ?? pages[0]!.links.first, label).toBeUndefined()
-          }
-        }
-      }
-    })
-  }
-
-  it('?page=N is the same document as the static page path; page 1 is the head', async () => {
+  // 10 articles, 3 per document: head 10,9,8; bridge (page 2) 7; archive 2 = 6,5,4; archive 1 = 3,2,1
+  // (archive 3 = 9,8,7 is head and bridge). Chips (even ones): head 10,8,6; bridge 4,2 (archive 1 = 6,4,2).
+  it('?page=N (N ≥ 2) is a 302 to the walk\'s Nth document under the base URL; page 1 is the head', async () => {
     const { app } = await appWith(10)
+    const redirect = async (path: string) => {
+      const res = await app.request(path)
+      expect(res.status, path).toBe(302)
+      expect(res.headers.get('cache-control'), path).toBe('public, max-age=300, stale-while-revalidate=600')
+      expect(res.headers.get('access-control-allow-origin'), path).toBe('*')
+      return res.headers.get('location')
+    }
+    expect(await redirect('/rss.xml?page=2')).toBe(`${BASE}/rss/page/2.xml`)
+    expect(await redirect('/rss.xml?page=3')).toBe(`${BASE}/rss/archive/2.xml`)
+    expect(await redirect('/rss.xml?page=4')).toBe(`${BASE}/rss/archive/1.xml`)
+    expect(await redirect('/topics/chips/feed.json?page=2')).toBe(`${BASE}/topics/chips/feed/page/2.json`)
+    expect(await redirect('/atom.xml?page=3&limit=1')).toBe(`${BASE}/atom/archive/2.xml`)
+    const head = await app.request('/rss.xml?page=2', { method: 'HEAD' })
+    expect([head.status, head.headers.get('location')]).toEqual([302, `${BASE}/rss/page/2.xml`])
     const bytes = async (path: string) => Buffer.from(await (await app.request(path)).arrayBuffer())
-    expect(await bytes('/rss.xml?page=2')).toEqual(await bytes('/rss/page/2.xml'))
-    expect(await bytes('/topics/ai/feed.json?page=4')).toEqual(await bytes('/topics/ai/feed/page/4.json'))
     expect(await bytes('/atom.xml?page=1')).toEqual(await bytes('/atom.xml'))
   })
 
-  it('out-of-range pages and archives are 404; a malformed page number is 400', async () => {
+  it('under a base URL with a path prefix, the redirect keeps the prefix', async () => {
+    const { app } = await appWith(7, { baseUrl: 'https://example.org/news' })
+    const res = await app.request('/atom.xml?page=2')
+    expect([res.status, res.headers.get('location')]).toEqual([302, 'https://example.org/news/atom/page/2.xml'])
+  })
+
+  it('out-of-range pages and archives are 404, pages past the bridge are no documents; a malformed page number is 400', async () => {
     const { app } = await appWith(10)
     const status = async (path: string) => (await app.request(path)).status
-    for (const path of ['/rss.xml?page=5', '/rss/page/5.xml', '/rss/page/1.xml', '/rss/archive/0.xml', '/rss/archive/4.xml', '/topics/chips/atom/page/3.xml', '/topics/chips/atom/archive/2.xml', '/topics/nope/rss/page/2.xml']) {
+    for (const path of [
+      '/rss.xml?page=5', '/rss/page/3.xml', '/rss/page/4.xml', '/rss/page/1.xml', '/rss/archive/0.xml', '/rss/archive/4.xml',
+      '/topics/chips/atom.xml?page=4', '/topics/chips/atom/page/3.xml', '/topics/chips/atom/archive/2.xml',
+      '/topics/nope/rss/page/2.xml', '/topics/nope/rss.xml?page=2',
+    ]) {
       expect(await status(path), path).toBe(404)
     }
     for (const path of ['/rss.xml?page=0', '/rss.xml?page=-1', '/rss.xml?page=two', '/rss.xml?page=']) expect(await status(path), path).toBe(400)
-    expect(await status('/rss.xml?page=4')).toBe(200)
+    expect(await status('/rss.xml?page=4')).toBe(302)
+    expect(await status('/rss/page/2.xml')).toBe(200)
+  })
+
+  it('without a bridge (a multiple of N), page/2 is 404 and ?page=2 goes to the second-newest archive', async () => {
+    const { app } = await appWith(9)
+    expect((await app.request('/rss/page/2.xml')).status).toBe(404)
+    const res = await app.request('/rss.xml?page=2')
+    expect([res.status, res.headers.get('location')]).toEqual([302, `${BASE}/rss/archive/2.xml`])
+    expect((await app.request('/rss.xml?page=4')).status).toBe(404)
   })
 
   it('the head advertises both the paged set (first/next/last) and the archives (prev-archive)', async () => {
@@ -109,10 +94,15 @@ describe('paged feeds (RFC 5005 §3)', () => {
     }
   })
 
-  it('pages and archives are valid Atom (RFC 4287 schema) with the RFC 5005 links and fh:archive', async () => {
+  it('bridges and archives are valid Atom (RFC 4287 schema) with the RFC 5005 links and fh:archive', async () => {
     const { app } = await appWith(10)
-    for (const path of ['/atom/page/2.xml', '/atom/archive/1.xml', '/topics/chips/atom/archive/1.xml']) {
-      expect(await validateAtom(await (await app.request(path)).text()), path).toEqual([])
+    const paths = ['/atom/page/2.xml', '/atom/archive/1.xml', '/atom/archive/2.xml', '/atom/archive/3.xml', '/topics/chips/atom/page/2.xml', '/topics/chips/atom/archive/1.xml']
+    for (const path of paths) {
+      const res = await app.request(path)
+      expect(res.status, path).toBe(200)
+      const body = await res.text()
+      expect(await validateAtom(body), path).toEqual([])
+      expect(body.includes('<fh:archive/>'), path).toBe(path.includes('/archive/'))
     }
   })
 })
@@ -128,11 +118,13 @@ describe('archived feeds (RFC 5005 §4)', () => {
         // Walking back from the newest archive: archive k holds articles (k-1)N+1 … kN.
         archives.forEach((a, i) => {
           const k = archives.length - i
+          const oldest = archives.at(-1)!.links.self
           expect(a.ids, `${format} archive ${k}`).toEqual(newestFirst(range(PER_PAGE).map((j) => (k - 1) * PER_PAGE + j)))
           expect(a.archive).toBe(true)
           expect(a.links.current).toBe(head)
-          expect(a.links['next-archive']).toBeUndefined()
-          expect(a.links.next ?? a.links.first).toBeUndefined()
+          // Only links that can never change: the head, older archives, archive 1.
+          expect([a.links.first, a.links.last, a.links.next]).toEqual([head, oldest, a.links['prev-archive']])
+          expect(a.links['next-archive'] ?? a.links.previous).toBeUndefined()
         })
         expect(subscription!.archive).toBe(false)
         // A client merges by id: together they hold every article; the archives alone overlap nothing.
@@ -143,7 +135,7 @@ describe('archived feeds (RFC 5005 §4)', () => {
     })
   }
 
-  it('archives are cached for a year as immutable; pages revalidate', async () => {
+  it('archives are cached for a year as immutable; the bridge revalidates like the head', async () => {
     const { app } = await appWith(10)
     expect((await fetchFeed(app, `${BASE}/rss/archive/1.xml`, 'rss')).cacheControl).toBe('public, max-age=31536000, immutable')
     expect((await fetchFeed(app, `${BASE}/rss/page/2.xml`, 'rss')).cacheControl).toBe('public, max-age=300, stale-while-revalidate=600')
