@@ -64,6 +64,10 @@ export class Site {
   /** The document at `key`, or undefined when there is none (unknown topic, page out of range). */
   get(key: DocKey): Document | undefined {
     if (key.type !== 'feed') return this.indexDocument(key)
+    // A snapshot never changes, so a document it has made is the answer: no signature to recompute
+    // (feed metadata, URLs, item hashes) on the path every request takes.
+    const made = (key.page.kind === 'head' ? this.pinned : this.lru).get(filePath(key))
+    if (made) return made.doc
     const items = this.scopeItems(key.topic)
     const slice = items && pageItems(items, this.config.maxItems, key.page)
     if (!slice) return undefined

@@ -20,8 +20,23 @@ const PREFERENCE: readonly (Encoding | 'identity')[] = ['br', 'gzip', 'identity'
  * @example acceptedEncodings('gzip;q=0.8, br;q=0.5') // ['gzip', 'br', 'identity']
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-12.5.3
  */
-export function acceptedEncodings(header: string | null | undefined): (Encoding | 'identity')[] {
-  if (!header || !header.trim()) return ['identity']
+export function acceptedEncodings(header: string | null | undefined): readonly (Encoding | 'identity')[] {
+  if (!header) return IDENTITY_ONLY
+  // Clients send few distinct values, and every request asks: parse each once (bounded).
+  let hit = seen.get(header)
+  if (!hit) {
+    if (seen.size >= SEEN_MAX) seen.clear()
+    seen.set(header, (hit = Object.freeze(parse(header))))
+  }
+  return hit
+}
+
+const IDENTITY_ONLY = Object.freeze(['identity'] as const)
+const SEEN_MAX = 256
+const seen = new Map<string, readonly (Encoding | 'identity')[]>()
+
+function parse(header: string): (Encoding | 'identity')[] {
+  if (!header.trim()) return ['identity']
   const q = new Map<string, number>()
   for (const part of header.split(',')) {
     const [rawName, ...params] = part.trim().split(';')
