@@ -117,4 +117,20 @@ describe('the real server over loopback', () => {
     expect(ids).toEqual([7, 6, 5, 4, 3, 2, 1].map(idOf))
     expect((await fetch(`${server.url}/atom/page/4.xml`)).status).toBe(404)
   })
+
+  it('answers ?page=N with a 302 to the walk\'s document: head 7–5, bridge 4, archive 1 = 3–1', async () => {
+    const locations: (string | null)[] = []
+    for (const n of [2, 3]) {
+      // `manual`: the Location is under the configured base URL, not this loopback port.
+      const res = await fetch(`${server.url}/atom.xml?page=${n}`, { redirect: 'manual' })
+      expect(res.status).toBe(302)
+      expect(res.headers.get('cache-control')).toBe('public, max-age=300, stale-while-revalidate=600')
+      locations.push(res.headers.get('location'))
+    }
+    expect(locations).toEqual([`${BASE}/atom/page/2.xml`, `${BASE}/atom/archive/1.xml`])
+    const ids: string[] = []
+    for (const url of locations) ids.push(...readFeed('atom', await (await fetch(`${server.url}${url!.slice(BASE.length)}`)).text()).ids)
+    expect(ids).toEqual([4, 3, 2, 1].map(idOf))
+    expect((await fetch(`${server.url}/atom.xml?page=4`, { redirect: 'manual' })).status).toBe(404)
+  })
 })

@@ -46,3 +46,23 @@ it('writes _headers and a .gz and .br beside each text file, identical to what t
   }
   expect(pairs).toBe(2 * files.filter((f) => /\.(xml|json|opml|html)$/.test(f)).length)
 })
+
+it('writes exactly the heads, the bridges (page 2) and the archives: no other page, also after an incremental rebuild', async () => {
+  const documents = async () =>
+    (await readdir(out, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile() && !/\.(gz|br)$/.test(e.name))
+      .map((e) => join(e.parentPath, e.name).slice(out.length + 1).split('\\').join('/'))
+      .sort()
+  const feeds = (dir: string, docs: string[]) => docs.flatMap((d) => [`${dir}rss${d}.xml`, `${dir}atom${d}.xml`, `${dir}feed${d}.json`])
+  const index = ['_headers', 'icon.png', 'index.html', 'topics.json', 'topics.opml']
+  // 8 articles, 3 per document: head 8–6, bridge 5–4, archive 2 = 6–4, archive 1 = 3–1 (AI holds all
+  // of them too); Chips (2, 4, 6, 8): head 8–4, bridge 2, archive 1 = 6–2.
+  const all = ['', '/page/2', '/archive/1', '/archive/2']
+  expect(await documents()).toEqual([...index, ...feeds('', all), ...feeds('topics/ai/', all), ...feeds('topics/chips/', ['', '/page/2', '/archive/1'])].sort())
+  // A ninth article fills archive 3 = 9–7 with head and bridge: the bridges go, through the build
+  // manifest's incremental path (the cache folder beside the output).
+  await seeds.write(9, 9, () => ['AI'])
+  expect(await runBuild(resolveConfig({ seeds: seeds.seeds, out, baseUrl: BASE, ...options }), io)).toBe(0)
+  const full = ['', '/archive/1', '/archive/2', '/archive/3']
+  expect(await documents()).toEqual([...index, ...feeds('', full), ...feeds('topics/ai/', full), ...feeds('topics/chips/', ['', '/page/2', '/archive/1'])].sort())
+})

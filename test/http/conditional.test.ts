@@ -14,7 +14,7 @@ let seeds: SeedDir
 let site: Site
 let app: Hono
 
-// Articles 1…7; even ones also in "Chips". Three items per document: head 7,6,5; page 2: 4,3,2;
+// Articles 1…7; even ones also in "Chips". Three items per document: head 7,6,5; bridge (page 2): 4;
 // archives (from the oldest): 1 = 1,2,3 and 2 = 4,5,6.
 beforeAll(async () => {
   seeds = await SeedDir.create()

@@ -1,10 +1,9 @@
 /**
  * Which feed documents the validity bar reads. `full`: every one. `representative`: every item
- * at least once and every kind of document at least once, at a fraction of the bytes — the head
- * and every archive of the global feed (together they hold every article: archives count from
- * the oldest, the head holds the newest N), the head of every topic (every topic title and
- * category URL), the first and last page of the global feed, and every page and archive of the
- * largest topic. Pages overlap the archives item for item, so skipping most of them loses no item.
+ * at least once and every kind of document at least once, at a fraction of the bytes — every
+ * document of the global feed (head, bridge, archives: together they hold every article), the
+ * head of every topic (every topic title and category URL), and every document of the largest
+ * topic. The other topics' bridges and archives repeat the global feed's items.
  */
 import type { Site } from '../../src/documents/site.js'
 import { FORMATS, HEAD } from '../../src/paths.js'
@@ -19,13 +18,7 @@ export function selectDocuments(site: Site, selection: Selection): FeedKey[] {
     (best, t) => (t.articles.length > best.n ? { slug: t.slug, n: t.articles.length } : best),
     { slug: '', n: -1 },
   ).slug
-  const globalPages = all.filter((k) => k.topic === null && k.page.kind === 'page').map((k) => (k.page as { n: number }).n)
-  const lastPage = Math.max(0, ...globalPages)
-  return all.filter((k) => {
-    if (k.page.kind === 'head') return true
-    if (k.topic === null) return k.page.kind === 'archive' || k.page.n === 2 || k.page.n === lastPage
-    return k.topic === largest
-  })
+  return all.filter((k) => k.page.kind === 'head' || k.topic === null || k.topic === largest)
 }
 
 /** Every head key, topic and global, in every format (used to assert the selection's coverage). */
