@@ -66,3 +66,17 @@ it('writes exactly the heads, the bridges (page 2) and the archives: no other pa
   const full = ['', '/archive/1', '/archive/2', '/archive/3']
   expect(await documents()).toEqual([...index, ...feeds('', full), ...feeds('topics/ai/', full), ...feeds('topics/chips/', ['', '/page/2', '/archive/1'])].sort())
 })
+
+it('an incremental rebuild rewrites a head whose items stayed but whose links moved (the signature covers the walk)', async () => {
+  // Article 0 is older than all: the head keeps 9–7, but the walk gains a bridge, so the head's
+  // `next` changes from archive 2 to page 2. The incremental build must see that without rendering.
+  await seeds.write(0, 0, () => ['AI'])
+  const config = resolveConfig({ seeds: seeds.seeds, out, baseUrl: BASE, ...options })
+  expect(await runBuild(config, io)).toBe(0)
+  const fresh = join(seeds.dir, 'fresh')
+  expect(await runBuild({ ...config, outDir: fresh }, io)).toBe(0)
+  const files = async (dir: string) => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort()
+  expect(await files(out)).toEqual(await files(fresh))
+  for (const f of await files(fresh)) expect((await readFile(join(out, f))).equals(await readFile(join(fresh, f))), f).toBe(true)
+  expect(await readFile(join(out, 'atom.xml'), 'utf8')).toContain(`<link rel="next" href="${BASE}/atom/page/2.xml"`)
+})
