@@ -4,7 +4,7 @@
  * concatenates paths.
  *
  *   /rss.xml                         global head           feeds/rss.xml
- *   /rss/page/2.xml                  global, page 2        feeds/rss/page/2.xml
+ *   /rss/page/2.xml                  global bridge         feeds/rss/page/2.xml
  *   /rss/archive/1.xml               oldest archive        feeds/rss/archive/1.xml
  *   /topics/ai-hardware/atom.xml     topic head            feeds/topics/ai-hardware/atom.xml
  *   /topics/中国/feed.json           (URL percent-encoded) feeds/topics/中国/feed.json
@@ -20,7 +20,11 @@ export const FORMAT_FILES: Record<Format, { stem: string; ext: string }> = {
   json: { stem: 'feed', ext: 'json' },
 }
 
-/** `head`: the subscription document (newest items). `page`: paged view, n ≥ 2. `archive`: RFC 5005 archive n, counted from the oldest. */
+/**
+ * `head`: the subscription document (newest items). `page`: the paged walk's page n — only n = 2,
+ * the bridge between the head and the newest full archive, is a document (documents/paging.ts).
+ * `archive`: RFC 5005 archive n, counted from the oldest.
+ */
 export type FeedPage = { kind: 'head' } | { kind: 'page'; n: number } | { kind: 'archive'; n: number }
 
 export type DocKey =

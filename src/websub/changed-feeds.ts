@@ -11,7 +11,7 @@ import { FORMATS, HEAD, absoluteUrl, type DocKey } from '../paths.js'
  * then topics in slug order, formats in path-table order. With no `prev`, every head of `next`.
  * A topic that disappeared is listed too: the hub then fetches it and learns it is gone (404).
  *
- * Only heads are WebSub topics: pages move with every new article and full archives never
+ * Only heads are WebSub topics: the bridge moves with every new article and full archives never
  * change, and neither advertises the hub.
  *
  * @example changedFeedUrls(before, after) // ['https://example.org/rss.xml', …, 'https://example.org/topics/ai/feed.json']
