@@ -116,6 +116,17 @@ function pollProc(pid: number) {
   }
 }
 
+/** CPU seconds (user + system) a running process has used so far, from /proc (Linux); undefined elsewhere. */
+export function processCpuS(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return undefined
+  }
+}
+
 /** Current and peak RSS of a running process, from /proc (Linux); undefined elsewhere. */
 export function processRss(pid: number): { rssMb: number; peakMb: number } | undefined {
   try {

@@ -51,6 +51,7 @@ export async function measureServing(corpus: CorpusInfo, opts: ServingOptions): 
         loadTest({
           url,
           status,
+          pid: url.startsWith(ours.url) ? ours.pid : ceiling.pid,
           durationS: opts.durationS,
           connections: opts.connections,
           headers: status === 200 ? { 'accept-encoding': 'gzip' } : { 'accept-encoding': 'gzip', 'if-none-match': tag },

@@ -1,5 +1,6 @@
 /** Results → the printed tables: one per corpus size, then growth and targets. Pure. */
 import type { BuildRow } from './builds.js'
+import type { LoadResult } from './load-test.js'
 import type { Growth, Results, SizeResult, Target } from './results.js'
 
 const COLS = [30, 9, 9, 9, 10] as const
@@ -32,11 +33,11 @@ export function sizeTable(r: SizeResult): string[] {
   if (v) {
     out.push(
       '',
-      line(['serving ' + v.topic.path, 'req/s', 'p50 ms', 'p99 ms', 'vs bare']),
-      line(['  ours, 200 gzip', s(v.ours200.rps, 0), ms(v.ours200.p50Ms), ms(v.ours200.p99Ms), pct(v.ours200.rps / v.ceiling200.rps)], `${v.topic.gzipBytes} B body, ${v.topic.articles} articles in topic`),
-      line(['  bare Hono, 200 same size', s(v.ceiling200.rps, 0), ms(v.ceiling200.p50Ms), ms(v.ceiling200.p99Ms), '100%']),
-      line(['  ours, 304', s(v.ours304.rps, 0), ms(v.ours304.p50Ms), ms(v.ours304.p99Ms), pct(v.ours304.rps / v.ceiling304.rps)]),
-      line(['  bare Hono, 304', s(v.ceiling304.rps, 0), ms(v.ceiling304.p50Ms), ms(v.ceiling304.p99Ms), '100%']),
+      line(['serving ' + v.topic.path, 'req/s', 'p50 ms', 'p99 ms', 'vs bare'], 'server CPU µs/req'),
+      line(['  ours, 200 gzip', s(v.ours200.rps, 0), ms(v.ours200.p50Ms), ms(v.ours200.p99Ms), pct(v.ours200.rps / v.ceiling200.rps)], `${cpu(v.ours200, v.ceiling200)}; ${v.topic.gzipBytes} B body, ${v.topic.articles} articles in topic`),
+      line(['  bare Hono, 200 same size', s(v.ceiling200.rps, 0), ms(v.ceiling200.p50Ms), ms(v.ceiling200.p99Ms), '100%'], cpu(v.ceiling200)),
+      line(['  ours, 304', s(v.ours304.rps, 0), ms(v.ours304.p50Ms), ms(v.ours304.p99Ms), pct(v.ours304.rps / v.ceiling304.rps)], cpu(v.ours304, v.ceiling304)),
+      line(['  bare Hono, 304', s(v.ceiling304.rps, 0), ms(v.ceiling304.p50Ms), ms(v.ceiling304.p99Ms), '100%'], cpu(v.ceiling304)),
       line(['server ready (load + warm)', s(v.readyS)], 's'),
       line(['server RSS', s(v.rssMb, 0)], `MB (peak ${s(v.peakRssMb, 0)} MB)`),
       v.liveMs?.length
@@ -67,6 +68,13 @@ export function targetLines(size: number, targets: Target[]): string[] {
 export function header(r: Results): string {
   const m = r.machine
   return `Feedstand bench ${r.generatedAt} @ ${r.commit} — ${m.cpus} × ${m.cpuModel}, ${m.memGb} GB, node ${m.node}; load ${m.loadBefore.map((l) => l.toFixed(2)).join(' ')}${r.hugoVersion ? `; peer: ${r.hugoVersion}` : ''}`
+}
+
+/** Server CPU per response, and its ratio to the ceiling's when given. */
+function cpu(r: LoadResult, ceiling?: LoadResult): string {
+  if (r.serverCpuUs === undefined) return '-'
+  const ratio = ceiling?.serverCpuUs ? ` (${(r.serverCpuUs / ceiling.serverCpuUs).toFixed(2)}× bare)` : ''
+  return `${r.serverCpuUs.toFixed(0)} µs${ratio}`
 }
 
 function pct(x: number): string {
