@@ -8,10 +8,14 @@ import { createHash } from 'node:crypto'
 
 export type Encoding = 'br' | 'gzip'
 
-/** Compression, handed in: node:zlib on Node; an edge runtime serves the prebuilt files instead. */
+/**
+ * Compression, handed in: node:zlib on Node; an edge runtime serves the prebuilt files instead.
+ * `archival`: the bytes never change and are seldom read (an RFC 5005 archive), so a faster level
+ * pays off better (src/node/compress.ts has the figures).
+ */
 export interface Compressor {
-  gzip(body: Uint8Array): Uint8Array
-  br(body: Uint8Array): Uint8Array
+  gzip(body: Uint8Array, archival?: boolean): Uint8Array
+  br(body: Uint8Array, archival?: boolean): Uint8Array
 }
 
 export interface DocumentInit {
@@ -28,6 +32,8 @@ export interface DocumentInit {
   links?: readonly string[]
   /** Whether compression can pay off (text), checked once per document. */
   compressible: boolean
+  /** Bytes that never change and are seldom read (archives): compressed at the archival level. */
+  archival?: boolean
 }
 
 /** One representation of a document: its bytes, its strong ETag and the headers of a 200 and a 304. */
@@ -63,6 +69,7 @@ export class Document {
   readonly cacheControl: string
   readonly links: readonly string[]
   readonly compressible: boolean
+  readonly archival: boolean
   /**
    * The headers every response of this document carries, whatever its encoding: what the
    * server sends besides validators and lengths, and what `_headers` gives a CDN.
@@ -84,6 +91,7 @@ export class Document {
     this.cacheControl = init.cacheControl
     this.links = init.links ?? []
     this.compressible = init.compressible
+    this.archival = init.archival ?? false
     this.headers = staticHeaders(init, this.links)
   }
 
@@ -101,7 +109,7 @@ export class Document {
   variant(encoding: Encoding): Representation | null {
     let v = this.variants[encoding]
     if (v === undefined) {
-      const body = this.compressible ? this.compressor[encoding](this.body) : undefined
+      const body = this.compressible ? this.compressor[encoding](this.body, this.archival) : undefined
       // Each encoding is its own representation (other bytes), so it gets its own strong tag.
       v = body && body.byteLength < this.body.byteLength ? this.representation(body, `"${this.hash}-${encoding}"`, encoding) : null
       this.variants[encoding] = v

@@ -195,6 +195,7 @@ export class Site {
       cacheControl: key.page.kind === 'archive' ? immutableCacheControl(config) : revalidatingCacheControl(config),
       links,
       compressible: true,
+      archival: key.page.kind === 'archive',
     }
     return new Document(items[0] ? { ...init, lastModifiedMs: items[0].publishedMs } : init, this.deps.compressor)
   }

@@ -115,7 +115,7 @@ function* docFiles(doc: Document, compress: AsyncCompressor): Generator<TreeFile
   yield { file: doc.file, bytes: doc.body }
   if (!doc.compressible) return
   for (const [enc, ext] of [['gzip', 'gz'], ['br', 'br']] as const) {
-    const pending = compress[enc](doc.body).then((b) => (b.byteLength < doc.body.byteLength ? b : undefined))
+    const pending = compress[enc](doc.body, doc.archival).then((b) => (b.byteLength < doc.body.byteLength ? b : undefined))
     yield { file: `${doc.file}.${ext}`, pending }
   }
 }
