@@ -27,7 +27,8 @@ export interface CompressionLevels {
 /** Same bytes as the Compressor, computed on libuv's thread pool: the static build compresses on every core. */
 export type AsyncCompressor = Record<Encoding, (body: Uint8Array, archival?: boolean) => Promise<Uint8Array>>
 
-function options(levels: CompressionLevels) {
+/** The zlib options for each encoding and tier: the one place the levels become bytes. */
+export function zlibOptions(levels: CompressionLevels) {
   const gz = (archival = false): ZlibOptions => ({ level: archival ? (levels.archivalGzipLevel ?? 1) : (levels.gzipLevel ?? 6) })
   const br = (body: Uint8Array, archival = false): BrotliOptions => ({
     params: {
@@ -40,7 +41,7 @@ function options(levels: CompressionLevels) {
 }
 
 export function nodeCompressor(levels: CompressionLevels = {}): Compressor {
-  const { gz, br } = options(levels)
+  const { gz, br } = zlibOptions(levels)
   return {
     gzip: (body, archival) => gzipSync(body, gz(archival)),
     br: (body, archival) => brotliCompressSync(body, br(body, archival)),
@@ -52,7 +53,7 @@ const brotliAsync = promisify(brotliCompress)
 
 /** The asynchronous twin of `nodeCompressor(levels)`: zlib's output depends only on input and options. */
 export function nodeCompressorAsync(levels: CompressionLevels = {}): AsyncCompressor {
-  const { gz, br } = options(levels)
+  const { gz, br } = zlibOptions(levels)
   return {
     gzip: (body, archival) => gzipAsync(body, gz(archival)),
     br: (body, archival) => brotliAsync(body, br(body, archival)),

@@ -3,8 +3,8 @@
  * every compressible one (when smaller) and `_headers` — the same files as `siteFiles`
  * (src/build.ts), made faster two ways:
  *
- * - compression runs on libuv's thread pool (same zlib options as the server's compressor, so
- *   the same bytes) while the main thread renders the next documents and the disk writes;
+ * - compression runs on worker threads (same zlib options as the server's compressor, so the
+ *   same bytes) while the main thread renders the next documents and the disk writes;
  * - with a cache folder, a manifest of the last build (src/cache/build-manifest.ts) lets the next
  *   build render and write only the documents whose signature changed, and delete those gone.
  *   Without a usable manifest the build is a full one, swapped in atomically.
@@ -19,7 +19,8 @@ import { manifestPath, readManifest, removeManifest, signatureDigest, writeManif
 import { writeInPlace, writeTreeAtomically, type TreeFile } from '../fs/write-tree.js'
 import { StaticHeaders } from '../live/static-headers.js'
 import { filePath, type DocKey } from '../paths.js'
-import { nodeCompressorAsync, type AsyncCompressor, type CompressionLevels } from './compress.js'
+import type { AsyncCompressor, CompressionLevels } from './compress.js'
+import { compressPool } from './compress-pool.js'
 
 export interface StaticBuildOptions {
   /** Cache folder for the manifest; without one every build is a full one. */
@@ -41,8 +42,16 @@ export interface StaticBuildStats {
 }
 
 export async function writeSite(site: Site, outDir: string, options: StaticBuildOptions = {}): Promise<StaticBuildStats> {
+  const compress = compressPool(options.levels)
+  try {
+    return await write(site, outDir, options, compress)
+  } finally {
+    await compress.close()
+  }
+}
+
+async function write(site: Site, outDir: string, options: StaticBuildOptions, compress: AsyncCompressor): Promise<StaticBuildStats> {
   const scope = options.scope ?? 'all'
-  const compress = nodeCompressorAsync(options.levels)
   const key = await fingerprint('build', { config: site.config, scope, levels: options.levels ?? {} })
   const path = options.cacheDir === undefined ? undefined : manifestPath(options.cacheDir, outDir)
   const previous = path && existsSync(outDir) ? await readManifest(path, key, outDir) : undefined
