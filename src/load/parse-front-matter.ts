@@ -6,7 +6,6 @@
 import matter from 'gray-matter'
 import type { Problem } from '../types.js'
 import { stripRawControls } from './raw-controls.js'
-import { fastFrontMatter } from './fast-front-matter.js'
 
 export interface ParsedSeed {
   data: Record<string, unknown>
@@ -58,9 +57,8 @@ export function parseFrontMatter(file: string, text: string): ParseResult {
   if (cleaned.warning) text = cleaned.text + text.slice(end)
   let parsed: { data: unknown; content: string; matter: string }
   try {
-    // gray-matter reads the language from the `---` line itself; we checked it above. The fast
-    // path gives the very same result for the common subset of YAML, and leaves the rest to it.
-    parsed = fastFrontMatter(text) ?? matter(text, MATTER_OPTIONS)
+    // gray-matter reads the language from the `---` line itself; we checked it above.
+    parsed = matter(text, MATTER_OPTIONS)
   } catch (err) {
     const e = err as { reason?: string; message: string; mark?: { line: number } }
     // The matter text starts with the rest of the `---` line, so its line 0 is file line 1.

@@ -5,6 +5,13 @@
  * Rule for a string without a time zone (`2024-03-13 00:59`, `2024-03-13`): it is read as UTC,
  * with a `date-no-timezone` warning — the same reading YAML gives the unquoted form.
  */
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc.js'
+import customParseFormat from 'dayjs/plugin/customParseFormat.js'
+
+dayjs.extend(utc)
+dayjs.extend(customParseFormat)
+
 export type DateResult = { ok: true; ms: number; noTimezone: boolean } | { ok: false; reason: string }
 
 const ISO = /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/
@@ -36,12 +43,13 @@ export function parseDate(value: unknown, source?: string): DateResult {
 }
 
 function parseIso(date: string, time: string | undefined, zone: string | undefined): DateResult {
-  const day = calendarDay(date)
-  if (day === undefined) return { ok: false, reason: `"${date}" is not a calendar date` }
+  // Strict parse of the calendar part catches 2024-02-30 and month 13, which Date.UTC would roll over.
+  const day = dayjs.utc(date, 'YYYY-MM-DD', true)
+  if (!day.isValid()) return { ok: false, reason: `"${date}" is not a calendar date` }
   const [h = '0', m = '0', sec = '0'] = (time ?? '').split(':')
   const seconds = Number(sec)
   if (Number(h) > 23 || Number(m) > 59 || seconds >= 61) return { ok: false, reason: `"${time}" is not a time of day` }
-  let ms = day + Number(h) * 3600000 + Number(m) * 60000 + Math.round(seconds * 1000)
+  let ms = day.valueOf() + Number(h) * 3600000 + Number(m) * 60000 + Math.round(seconds * 1000)
   if (zone && zone.toUpperCase() !== 'Z') {
     const sign = zone[0] === '-' ? -1 : 1
     const digits = zone.slice(1).replace(':', '')
@@ -51,23 +59,6 @@ function parseIso(date: string, time: string | undefined, zone: string | undefin
   }
   return { ok: true, ms, noTimezone: zone === undefined }
 }
-
-/**
- * Midnight UTC of a `YYYY-MM-DD` date, or undefined when it is not a calendar date: 2024-02-30
- * and month 13, which Date.UTC would roll over, and years before 100, which Date.UTC reads as
- * 19xx. (The same answers as a strict dayjs parse, at a fraction of its cost: every article
- * and every related entry has a date.)
- */
-function calendarDay(date: string): number | undefined {
-  const y = Number(date.slice(0, 4))
-  const m = Number(date.slice(5, 7))
-  const d = Number(date.slice(8, 10))
-  if (y < 100 || m < 1 || m > 12 || d < 1) return undefined
-  const ms = Date.UTC(y, m - 1, d)
-  return new Date(ms).getUTCDate() === d ? ms : undefined
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 export function describe(value: unknown): string {
   if (value === null) return 'null'
@@ -81,6 +72,5 @@ export function describe(value: unknown): string {
 
 /** `13 March 2024`, for human-facing HTML. */
 export function formatDay(ms: number): string {
-  const d = new Date(ms)
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCFullYear()).padStart(4, '0')}`
+  return dayjs.utc(ms).format('D MMMM YYYY')
 }
