@@ -47,7 +47,7 @@ export async function writeChangedFiles(outDir: string, files: readonly OutputFi
 }
 
 /** Temporary name in the same folder (same file system, so the rename is atomic), hidden. */
-async function writeAtomically(abs: string, bytes: Uint8Array): Promise<void> {
+export async function writeAtomically(abs: string, bytes: Uint8Array): Promise<void> {
   const tmp = join(dirname(abs), `.${basename(abs)}.tmp-${randomUUID().slice(0, 8)}`)
   try {
     await writeFile(tmp, bytes)

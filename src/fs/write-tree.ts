@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { writeAtomically, writeChangedFiles } from './write-changed.js'
 
 export interface OutputFile {
   /** Relative, forward slashes. */
@@ -52,11 +53,8 @@ export async function writeTreeAtomically(outDir: string, files: Iterable<TreeFi
 export async function writeInPlace(outDir: string, files: Iterable<TreeFile>, deletions: Iterable<string>): Promise<WriteStats & { deleted: number }> {
   const gone: string[] = []
   const stats = await writeAll(outDir, files, writeAtomically, (file) => gone.push(file))
-  let deleted = 0
-  for (const file of [...deletions, ...gone]) {
-    await rm(join(outDir, file), { force: true })
-    deleted++
-  }
+  // Deletions after writes, and folders they leave empty go too: the same rules as build --watch.
+  const { deleted } = await writeChangedFiles(outDir, [], [...deletions, ...gone])
   return { ...stats, deleted }
 }
 
@@ -91,18 +89,6 @@ async function writeAll(
   }
   await Promise.all(Array.from({ length: PARALLEL }, worker))
   return stats
-}
-
-/** Temporary name in the same folder (same file system, so the rename is atomic), hidden. */
-async function writeAtomically(abs: string, bytes: Uint8Array): Promise<void> {
-  const tmp = join(dirname(abs), `.${basename(abs)}.tmp-${randomUUID().slice(0, 8)}`)
-  try {
-    await writeFile(tmp, bytes)
-    await rename(tmp, abs)
-  } catch (err) {
-    await rm(tmp, { force: true })
-    throw err
-  }
 }
 
 /** Replace `outDir` with `tmp`: two renames, so readers see the old tree or the new one. */
