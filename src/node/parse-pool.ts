@@ -13,6 +13,13 @@ import type { ParseJob, ParseResult, WorkerRequest } from './parse-protocol.js'
 /** Files per message: large enough that messaging is noise, small enough to balance the load. */
 const BATCH = 200
 
+/**
+ * Young generation of a parse worker. Parsing allocates a lot of short-lived objects (YAML nodes,
+ * Markdown tokens, HTML parser state); a larger nursery means fewer scavenges and fewer of them
+ * promoted to the old generation only to die there.
+ */
+const YOUNG_MB = 64
+
 /** Below this many files to parse, starting threads costs more than it saves. */
 export const WORKER_MIN_FILES = 2000
 
@@ -32,7 +39,7 @@ export async function parseInWorkers(
   onChunk?: (chunk: Uint8Array) => void,
 ): Promise<ParseResult[]> {
   const workers = Array.from({ length: Math.min(threads, Math.ceil(jobs.length / BATCH)) }, () =>
-    new Worker(BOOT, { workerData: { entry: ENTRY.href, options } }),
+    new Worker(BOOT, { workerData: { entry: ENTRY.href, options }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } }),
   )
   const results: ParseResult[] = []
   let next = 0
