@@ -36,6 +36,13 @@ describe('parse workers', () => {
     expect(here.filter((o) => o.article).length).toBeGreaterThan(100)
     expect(here.filter((o) => !o.article).length).toBeGreaterThanOrEqual(BAD.length)
   })
+
+  it('report files over the size limit in the same words as the calling thread', async () => {
+    const small = resolveConfig({ seeds, out: join(root, 'feeds'), maxFileBytes: 3000 })
+    const here = await loadOutcomes(small, TEST_NOW, new SeedCache(), { workers: 0 })
+    expect(await loadOutcomes(small, TEST_NOW, new SeedCache(), { workers: 2 })).toEqual(here)
+    expect(here.some((o) => o.problems.some((p) => p.code === 'too-large'))).toBe(true)
+  })
 })
 
 describe('persistent cache', () => {
