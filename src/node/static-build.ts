@@ -69,7 +69,11 @@ async function write(site: Site, outDir: string, options: StaticBuildOptions, co
     }
     const gone = Object.keys(previous.files).filter((f) => !(f in digests))
     counts.deleted = gone.length
-    const files = changedFiles(site, keys(), previous.files, digests, compress, counts, scope)
+    // `_headers` is a function of the set of documents and the config (each document's headers
+    // come from its kind, its path and the config, never from its items), and the manifest's key
+    // covers the config: the same set of files, the same rules. Re-making it renders every head.
+    const sameSet = gone.length === 0 && Object.keys(digests).every((f) => f in previous.files)
+    const files = changedFiles(site, keys(), previous.files, digests, compress, counts, sameSet ? undefined : scope)
     stats = await writeInPlace(outDir, files, gone.flatMap((f) => [f, `${f}.gz`, `${f}.br`]))
   }
   if (path) await writeManifest(path, { key, outDir: resolve(outDir), files: digests }).catch(() => undefined)
@@ -91,7 +95,7 @@ function* allFiles(site: Site, keys: Iterable<DocKey>, compress: AsyncCompressor
   yield { file: HEADERS_FILE, bytes: headers.render() }
 }
 
-/** Documents whose digest differs from the last build's, their variants, and `_headers` if anything changed. */
+/** Documents whose digest differs from the last build's, their variants, and `_headers` when the set of documents changed. */
 function* changedFiles(
   site: Site,
   keys: Iterable<DocKey>,
@@ -99,7 +103,7 @@ function* changedFiles(
   digests: Record<string, string>,
   compress: AsyncCompressor,
   counts: { rendered: number; unchanged: number; deleted: number },
-  scope: 'all' | 'heads',
+  headersFor: 'all' | 'heads' | undefined,
 ): Generator<TreeFile> {
   for (const key of keys) {
     const file = filePath(key)
@@ -114,9 +118,8 @@ function* changedFiles(
     counts.rendered++
     yield* docFiles(doc, compress)
   }
-  if (counts.rendered + counts.deleted === 0) return
-  if (scope === 'all') yield { file: HEADERS_FILE, bytes: new StaticHeaders().render(site) }
-  else yield { file: HEADERS_FILE, bytes: headsHeaders(site) }
+  if (headersFor === 'all') yield { file: HEADERS_FILE, bytes: new StaticHeaders().render(site) }
+  else if (headersFor === 'heads') yield { file: HEADERS_FILE, bytes: headsHeaders(site) }
 }
 
 /** The body, then each encoding while it runs on the thread pool (kept only when smaller, like `Document.variant`). */
