@@ -3,7 +3,7 @@
  * body; without one (the seeds usually have none), a page built from what we know: lead image,
  * excerpt, a link to the full story, and the related coverage.
  */
-import { escapeHtml } from '../render/escape.js'
+import { escapeHtml } from '../escape.js'
 import type { Image, Provider, Related } from '../types.js'
 import { formatDay } from './dates.js'
 

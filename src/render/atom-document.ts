@@ -4,7 +4,7 @@
  */
 import { Feed } from 'feed'
 import { concatBytes, utf8 } from './bytes.js'
-import { escapeXml } from './escape.js'
+import { escapeXml } from '../escape.js'
 import type { FeedMeta } from './feed-meta.js'
 import { pageLinkLines, xmlJsText } from './feed-shell.js'
 

@@ -6,7 +6,7 @@
  */
 import type { Article } from '../types.js'
 import type { ItemContext } from './feed-meta.js'
-import { escapeXml } from './escape.js'
+import { escapeXml } from '../escape.js'
 import { leadImage, mediaContent, mediaThumbnail, typeAttr } from './media.js'
 
 const I = '    '

@@ -2,7 +2,7 @@
  * What the RSS and Atom documents share around `feed`, which renders their feed-level metadata:
  * text made safe for its XML writer, and the RFC 5005 links it has no option for.
  */
-import { escapeXml } from './escape.js'
+import { escapeXml } from '../escape.js'
 import type { PageLinks } from './feed-meta.js'
 
 /**

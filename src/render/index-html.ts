@@ -1,7 +1,7 @@
 /** `/`: a plain HTML page listing every feed, with autodiscovery links for the global ones. */
 import { FORMATS } from '../paths.js'
 import { utf8 } from './bytes.js'
-import { escapeHtml as e } from './escape.js'
+import { escapeHtml as e } from '../escape.js'
 import { FORMAT_SPECS } from './formats.js'
 import type { SiteSummary } from './site-summary.js'
 

@@ -3,7 +3,7 @@
  * Atom entries: readers that ignore enclosures (most of them, for images) look here instead.
  */
 import type { Image } from '../types.js'
-import { escapeXml } from './escape.js'
+import { escapeXml } from '../escape.js'
 
 /**
  * The item image: the FIRST image of the seed, not the largest. Publishers list their lead image

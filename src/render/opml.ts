@@ -1,6 +1,6 @@
 /** `/topics.opml`: OPML 2.0 with the global feed and every topic feed, to subscribe to all at once. */
 import { utf8 } from './bytes.js'
-import { escapeXml } from './escape.js'
+import { escapeXml } from '../escape.js'
 import type { SiteSummary } from './site-summary.js'
 
 export function renderOpml(s: SiteSummary): Uint8Array {

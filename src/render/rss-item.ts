@@ -6,7 +6,7 @@
  */
 import type { Article } from '../types.js'
 import type { ItemContext } from './feed-meta.js'
-import { escapeHtml, escapeRssText, escapeXml } from './escape.js'
+import { escapeHtml, escapeRssText, escapeXml } from '../escape.js'
 import { leadImage, mediaContent, mediaThumbnail } from './media.js'
 
 const I = '        '

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Site } from '../../src/documents/site.js'
 import { parsePath } from '../../src/paths.js'
-import { escapeHtml } from '../../src/render/escape.js'
+import { escapeHtml } from '../../src/escape.js'
 import { docText, headKey, RICH_DIR, siteFromDir } from './rich-site.js'
 import { htmlText, readItems, type ReadItem } from './read-items.js'
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { FORMATS, type Format } from '../../src/paths.js'
-import { escapeHtml } from '../../src/render/escape.js'
+import { escapeHtml } from '../../src/escape.js'
 import { parseWithFeedExtractor, parseWithRssParser } from '../helpers/validate.js'
 import { docText, headKey, SEED_FILE, SEEDS_DIR, siteFromDir } from './rich-site.js'
 import { readItems, type ReadItem } from './read-items.js'
