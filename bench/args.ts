@@ -28,7 +28,7 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --no-hugo                   skip the Hugo peer even when hugo is on the PATH
   --no-serve                  skip the server rows (serving, live update, server RSS)
   --keep                      keep the temporary folder (its path is printed)
-  --out FILE                  results JSON (default bench/results/latest.json)
+  --out FILE                  results JSON (default bench/results/latest.json; the tables go beside it as .txt)
 `
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {

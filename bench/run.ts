@@ -50,7 +50,11 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   })
 }
 
-const log = (line = '') => process.stdout.write(line + '\n')
+const printed: string[] = []
+const log = (line = '') => {
+  printed.push(line)
+  process.stdout.write(line + '\n')
+}
 const step = (what: string) => process.stderr.write(`… ${what}\n`)
 
 const hugo = args.hugo ? findHugo() : undefined
@@ -116,7 +120,10 @@ if (results.growth) for (const l of growthLines(results.growth)) log(l)
 for (const l of targetLines(largest, results.targets)) log(l)
 mkdirSync(dirname(args.out), { recursive: true })
 writeFileSync(args.out, JSON.stringify(results, null, 2) + '\n')
-log(`\nwrote ${args.out}`)
+// The printed tables beside the JSON, for people (latest.json → latest.txt).
+const txt = args.out.replace(/\.json$/, '') + '.txt'
+writeFileSync(txt, printed.join('\n').replace(/^\n+/, '') + '\n')
+log(`\nwrote ${args.out} and ${txt}`)
 
 function gitCommit(): string {
   try {
