@@ -132,11 +132,18 @@ async function parse(
 }
 
 async function parseHere(job: ParseJob, options: { maxFileBytes: number; normalize: NormalizeOptions }): Promise<ParseResult> {
-  const read = await readSeed(job, options.maxFileBytes)
+  return parseResult(job, await readSeed(job, options.maxFileBytes), options.normalize)
+}
+
+/**
+ * One job's result from what reading it gave: its problem, "same" when the bytes hash to the
+ * cached hash, or a fresh outcome. Shared by this thread and the parse workers.
+ */
+export function parseResult(job: ParseJob, read: Awaited<ReturnType<typeof readSeed>>, normalize: NormalizeOptions): ParseResult {
   if (!('bytes' in read)) return { file: job.file, size: job.size, mtimeMs: job.mtimeMs, outcome: { file: job.file, problems: [read] } }
   const hash = hashSeed(read.bytes)
   const base = { file: job.file, size: read.size, mtimeMs: job.mtimeMs, hash }
-  return hash === job.knownHash ? { ...base, same: true } : { ...base, outcome: processSeedHashed(job.file, read.bytes, hash, options.normalize) }
+  return hash === job.knownHash ? { ...base, same: true } : { ...base, outcome: processSeedHashed(job.file, read.bytes, hash, normalize) }
 }
 
 /** Commits the new shard (and the refreshed stats), compacting when the shards carry too much dead weight. Best effort. */

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { serialize } from 'node:v8'
 import { readFileSync } from 'node:fs'
 import { readSeed, type SeedBytes } from '../load/read-seeds.js'
-import { hashSeed, processSeedHashed } from '../pipeline.js'
+import { parseResult } from '../pipeline.js'
 import type { ParseJob, ParseResult, WorkerRequest } from './parse-protocol.js'
 
 const { options } = workerData as { options: WorkerRequest['options'] }
@@ -23,14 +23,7 @@ port.on('message', (msg: { id: number; jobs: ParseJob[] }) => {
 async function run(jobs: readonly ParseJob[]): Promise<ParseResult[]> {
   const results: ParseResult[] = []
   for (const job of jobs) {
-    const read = readFast(job) ?? (await readSeed(job, options.maxFileBytes))
-    if (!('bytes' in read)) {
-      results.push({ file: job.file, size: job.size, mtimeMs: job.mtimeMs, outcome: { file: job.file, problems: [read] } })
-      continue
-    }
-    const hash = hashSeed(read.bytes)
-    const base = { file: job.file, size: read.size, mtimeMs: job.mtimeMs, hash }
-    results.push(hash === job.knownHash ? { ...base, same: true } : { ...base, outcome: processSeedHashed(job.file, read.bytes, hash, options.normalize) })
+    results.push(parseResult(job, readFast(job) ?? (await readSeed(job, options.maxFileBytes)), options.normalize))
   }
   return results
 }
