@@ -37,6 +37,13 @@ describe('build without a base URL', () => {
     expect(await readFile(join(out, 'rss.xml'), 'utf8')).toContain('href="http://localhost:3000/rss.xml"')
   })
 
+  it('build --watch warns too, once, after the first build', async () => {
+    const run = await runCli(['build', '--watch', '--seeds', SEEDS, '--out', join(tmp, 'watch')], {}, async () => {})
+    expect(run.code).toBe(0)
+    expect(run.err.filter((l) => l.includes('base URL'))).toEqual([WARNING('http://localhost:3000')])
+    expect(run.err.findIndex((l) => l.includes('base URL'))).toBeGreaterThan(run.err.findIndex((l) => / wrote \d+ files/.test(l)))
+  })
+
   it('names the URL it derived from --port', async () => {
     const run = await runCli(['build', '--seeds', SEEDS, '--out', join(tmp, 'port'), '--port', '8080'])
     expect(run.err.at(-1)).toBe(WARNING('http://localhost:8080'))

@@ -7,11 +7,14 @@ export interface CliRun {
   err: string[]
 }
 
-/** `feedstand ...argv` with `env` (none of the caller's FEEDSTAND_*), to its exit code; never stops by itself. */
-export async function runCli(argv: string[], env: Record<string, string> = {}): Promise<CliRun> {
+/**
+ * `feedstand ...argv` with `env` (none of the caller's FEEDSTAND_*), to its exit code. `serve` and
+ * `build --watch` run until `stopped` resolves: by default never, for runs expected to fail first.
+ */
+export async function runCli(argv: string[], env: Record<string, string> = {}, stopped: () => Promise<void> = () => new Promise(() => {})): Promise<CliRun> {
   const out: string[] = []
   const err: string[] = []
   const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), now: () => Date.now() }
-  const code = await runMain({ argv, env, io, stopped: () => new Promise(() => {}) })
+  const code = await runMain({ argv, env, io, stopped })
   return { code, out, err }
 }
