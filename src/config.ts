@@ -73,28 +73,30 @@ export class ConfigError extends Error {
   override name = 'ConfigError'
 }
 
+/** Environment variable → raw config key: the one list, read by `configFromEnv` and the CLI's help. */
+export const ENV_VARS: Readonly<Record<string, string>> = {
+  FEEDSTAND_SEEDS: 'seeds',
+  FEEDSTAND_OUT: 'out',
+  FEEDSTAND_HOST: 'host',
+  HOST: 'host',
+  FEEDSTAND_PORT: 'port',
+  PORT: 'port',
+  FEEDSTAND_BASE_URL: 'baseUrl',
+  FEEDSTAND_MAX_ITEMS: 'maxItems',
+  FEEDSTAND_MAX_LIMIT: 'maxLimit',
+  FEEDSTAND_ONLY_PUBLISHED: 'onlyPublished',
+  FEEDSTAND_HUB_URL: 'hubUrl',
+  FEEDSTAND_TITLE: 'title',
+  FEEDSTAND_DESCRIPTION: 'description',
+  FEEDSTAND_LANGUAGE: 'language',
+  FEEDSTAND_MAX_AGE: 'maxAge',
+}
+
 /** Map FEEDSTAND_* (and PORT, HOST) environment variables to a raw layer. */
 export function configFromEnv(env: Record<string, string | undefined>): RawConfig {
   const raw: RawConfig = {}
-  const map: Record<string, string> = {
-    FEEDSTAND_SEEDS: 'seeds',
-    FEEDSTAND_OUT: 'out',
-    FEEDSTAND_HOST: 'host',
-    HOST: 'host',
-    FEEDSTAND_PORT: 'port',
-    PORT: 'port',
-    FEEDSTAND_BASE_URL: 'baseUrl',
-    FEEDSTAND_MAX_ITEMS: 'maxItems',
-    FEEDSTAND_MAX_LIMIT: 'maxLimit',
-    FEEDSTAND_ONLY_PUBLISHED: 'onlyPublished',
-    FEEDSTAND_HUB_URL: 'hubUrl',
-    FEEDSTAND_TITLE: 'title',
-    FEEDSTAND_DESCRIPTION: 'description',
-    FEEDSTAND_LANGUAGE: 'language',
-    FEEDSTAND_MAX_AGE: 'maxAge',
-  }
   // FEEDSTAND_PORT wins over PORT, whatever the order of the table.
-  for (const [name, key] of Object.entries(map)) {
+  for (const [name, key] of Object.entries(ENV_VARS)) {
     const value = env[name]
     if (value !== undefined && value !== '' && (raw[key] === undefined || name.startsWith('FEEDSTAND_'))) raw[key] = value
   }

@@ -1,110 +1,75 @@
 /** Command line → command name + raw config layer. Pure: argv is handed in. */
 import { parseArgs } from 'node:util'
 import type { RawConfig } from '../config.js'
+import { COMMANDS, FLAGS, type Command, type Flag } from './flags.js'
 
-export const COMMANDS = ['build', 'serve', 'check'] as const
-export type Command = (typeof COMMANDS)[number]
-
-const OPTIONS = {
-  seeds: { type: 'string' },
-  out: { type: 'string' },
-  port: { type: 'string' },
-  host: { type: 'string' },
-  'base-url': { type: 'string' },
-  'max-items': { type: 'string' },
-  'max-limit': { type: 'string' },
-  'only-published': { type: 'boolean' },
-  'hub-url': { type: 'string' },
-  title: { type: 'string' },
-  description: { type: 'string' },
-  language: { type: 'string' },
-  'max-age': { type: 'string' },
-  config: { type: 'string' },
-  watch: { type: 'boolean' },
-  'no-watch': { type: 'boolean' },
-  strict: { type: 'boolean' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-} as const
+export { COMMANDS, type Command } from './flags.js'
 
 export interface ParsedArgs {
+  /** The command to run, or the one asked about (`feedstand help build`). */
   command: Command | undefined
   flags: RawConfig
   configFile: string | undefined
   json: boolean
+  /** `help`, `--help` or `-h`: print the help of `command` (or the overview) and stop. */
   help: boolean
   version: boolean
 }
 
+/** A command line that cannot be run; `command` (when known) points the hint at its help. */
 export class UsageError extends Error {
   override name = 'UsageError'
+  constructor(message: string, readonly command?: Command) {
+    super(message)
+  }
 }
 
+const BY_NAME = new Map<string, Flag>(FLAGS.flatMap((f) => [[f.name, f], ...(f.short ? [[f.short, f] as [string, Flag]] : [])]))
+
+/**
+ * Parses leniently (`strict: false`, with tokens) and checks each token against FLAGS itself, so
+ * every mistake gets one line of ours: Node's strict messages run to three sentences and close
+ * with an unbalanced quote (`as in '-- "--bogus"`).
+ */
 export function parseCli(argv: readonly string[]): ParsedArgs {
-  let parsed
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
-  } catch (err) {
-    throw new UsageError((err as Error).message)
+  const { tokens } = parseArgs({ args: [...argv], options: parserOptions(), allowPositionals: true, strict: false, tokens: true })
+  const positionals = tokens.flatMap((t) => (t.kind === 'positional' ? [t.value] : []))
+  let [command, ...extra] = positionals
+  let help = false
+  if (command === 'help') {
+    help = true
+    ;[command, ...extra] = extra
   }
-  const { values, positionals } = parsed
-  const [command, ...extra] = positionals
-  if (command !== undefined && !COMMANDS.includes(command as Command)) throw new UsageError(`unknown command "${command}"`)
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`)
+  if (command !== undefined && !COMMANDS.includes(command as Command)) {
+    throw new UsageError(`unknown command "${command}" (commands: ${[...COMMANDS, 'help'].join(', ')})`)
+  }
+  const cmd = command as Command | undefined
   const flags: RawConfig = {}
-  const copy = (flag: keyof typeof values, key: string) => {
-    if (values[flag] !== undefined) flags[key] = values[flag]
+  const parsed = { configFile: undefined as string | undefined, json: false, help, version: false }
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue
+    const flag = BY_NAME.get(t.name)
+    if (!flag) throw new UsageError(`unknown option ${t.rawName}`, cmd)
+    const value = optionValue(flag, t.rawName, t.value, t.inlineValue, cmd)
+    if (flag.key) flags[flag.key] = flag.negates ? false : value
+    else if (flag.name === 'config') parsed.configFile = value as string
+    else if (flag.name === 'json' || flag.name === 'help' || flag.name === 'version') parsed[flag.name] = true
   }
-  copy('seeds', 'seeds')
-  copy('out', 'out')
-  copy('port', 'port')
-  copy('host', 'host')
-  copy('base-url', 'baseUrl')
-  copy('max-items', 'maxItems')
-  copy('max-limit', 'maxLimit')
-  copy('only-published', 'onlyPublished')
-  copy('hub-url', 'hubUrl')
-  copy('title', 'title')
-  copy('description', 'description')
-  copy('language', 'language')
-  copy('max-age', 'maxAge')
-  copy('watch', 'watch')
-  copy('strict', 'strict')
-  if (values['no-watch']) flags.watch = false
-  return {
-    command: command as Command | undefined,
-    flags,
-    configFile: values.config,
-    json: values.json ?? false,
-    help: values.help ?? false,
-    version: values.version ?? false,
-  }
+  // After the options: `--foo value` is an unknown option, not a stray argument.
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`, cmd)
+  return { command: cmd, flags, ...parsed }
 }
 
-export const USAGE = `Usage: feedstand <command> [options]
+function parserOptions() {
+  return Object.fromEntries(FLAGS.map((f) => [f.name, { type: f.value ? 'string' : 'boolean', ...(f.short ? { short: f.short } : {}) } as const]))
+}
 
-Commands:
-  serve    serve the feeds over HTTP (follows seeds/ for changes; --no-watch to stop that)
-  build    write every feed into the output folder (atomically; --watch to keep it fresh)
-  check    read every seed and report problems; exits 1 when there is an error
-
-Options (each also FEEDSTAND_<NAME> in the environment, or a key in feedstand.config.json):
-  --seeds DIR          seed folder (default: seeds)
-  --out DIR            output folder for build (default: feeds)
-  --port N             port for serve (default: 3000)
-  --host HOST          address for serve (default: 127.0.0.1)
-  --base-url URL       absolute URL the feeds are published under (default: http://localhost:PORT)
-  --max-items N        items per feed document (default: 50)
-  --max-limit N        largest ?limit=N a reader may ask for (default: max-items)
-  --only-published     hold back articles marked "published: false"
-  --hub-url URL        WebSub hub: advertise it and ping it when feeds change
-  --title, --description, --language   site metadata
-  --max-age N          Cache-Control max-age in seconds (default: 300); RSS <ttl> follows
-  --config FILE        config file (default: feedstand.config.json, if present)
-  --watch, --no-watch  follow seeds/ for changes (serve: on by default; build: off)
-  --strict             build: exit 1 when any seed has an error
-  --json               check: print problems as JSON
-  -h, --help           this text
-  -v, --version        print the version
-`
+function optionValue(flag: Flag, raw: string, value: string | undefined, inline: boolean | undefined, cmd: Command | undefined): string | boolean {
+  if (!flag.value) {
+    if (value !== undefined) throw new UsageError(`${raw} takes no value (got "${value}")`, cmd)
+    return true
+  }
+  // Without `=`, a value that looks like a flag is a forgotten value: `--port --host x`.
+  if (value === undefined || (!inline && value.startsWith('-'))) throw new UsageError(`${raw} needs a value: ${raw} ${flag.value}`, cmd)
+  return value
+}

@@ -8,6 +8,7 @@ import { loadOutcomes } from '../pipeline.js'
 import type { Problem } from '../types.js'
 import type { Io } from './io.js'
 import { countProblems, formatProblem, summaryLine } from './report.js'
+import { seedPath } from './seed-path.js'
 
 /** What `check --json` prints: stable keys, for pipelines. */
 export interface CheckReport {
@@ -21,6 +22,7 @@ export interface CheckReport {
   /** Articles held back by a future date, and when the first of them is due (ISO 8601), if any. */
   heldBack: number
   nextDue: string | null
+  /** `file` is the path the text output shows, `seeds/x.md` (seed-path.ts says why). */
   problems: Problem[]
 }
 
@@ -39,7 +41,7 @@ export async function runCheck(config: Config, io: Io, opts: { json: boolean }):
       ...counts,
       heldBack: heldBack(outcomes, catalog.problems, catalogOpts),
       nextDue: due === undefined ? null : new Date(due).toISOString(),
-      problems: [...catalog.problems],
+      problems: catalog.problems.map((p) => ({ ...p, file: seedPath(config.seedsDir, p.file) })),
     }
     io.out(JSON.stringify(report, null, 2))
   } else {
