@@ -12,10 +12,11 @@ export interface Wire {
   body: Buffer
 }
 
-export function wire(url: string, method = 'GET', headers: Record<string, string> = {}): Promise<Wire> {
+/** @param localAddress the client's source address (127.0.0.2 is another loopback client). */
+export function wire(url: string, method = 'GET', headers: Record<string, string> = {}, localAddress?: string): Promise<Wire> {
   return new Promise((resolve, reject) => {
     // No keep-alive agent: a target stopped in afterAll must not find a pooled socket of ours.
-    const req = request(url, { method, headers, agent: false, timeout: 10_000 }, (res) => {
+    const req = request(url, { method, headers, agent: false, timeout: 10_000, ...(localAddress && { localAddress }) }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }))

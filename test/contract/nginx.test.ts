@@ -1,12 +1,13 @@
 /**
- * The contract against Debian's nginx serving a `feedstand build` with the repo's
- * deploy/nginx/feedstand.conf, started by the test on a loopback port.
+ * The contract against Debian's nginx serving a `feedstand build` with the README's server block
+ * (deploy/nginx/feedstand.conf), started by the test on a loopback port.
  */
 import { describe, it } from 'vitest'
 import { NGINX_CAPABILITIES, NGINX_HAS_BROTLI as brotli } from './capabilities.js'
 import { contractSuite } from './contract.js'
 import { builtCorpus } from './fixture.js'
 import { BROTLI_MODULE, nginxMissing, startNginx } from './nginx.js'
+import { readmeServerBlock } from './readme.js'
 
 const missing = nginxMissing
 if (missing) {
@@ -17,10 +18,12 @@ if (missing) {
     capabilities: NGINX_CAPABILITIES,
     async start() {
       const { seeds, root } = await builtCorpus()
-      const nginx = await startNginx({
-        modules: brotli ? [BROTLI_MODULE] : [],
-        server: `root ${root};\n    include feedstand/feedstand.conf;${brotli ? '\n    include feedstand/brotli.conf;' : ''}`,
-      })
+      // The README's server block as shown, plus its optional brotli include where the module is.
+      const http = async (port: number) => {
+        const block = await readmeServerBlock('feedstand.conf', port, root)
+        return brotli ? block.replace('include feedstand/feedstand.conf;', '$&\n    include feedstand/brotli.conf;') : block
+      }
+      const nginx = await startNginx({ modules: brotli ? [BROTLI_MODULE] : [], http })
       return {
         baseUrl: nginx.url,
         async stop() {

@@ -24,10 +24,10 @@ export const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_modu
 export const DEPLOY_NGINX = resolve(import.meta.dirname, '../../deploy/nginx')
 
 export interface NginxOptions {
-  /** Directives of the server block after `listen` (e.g. `root …; include feedstand/feedstand.conf;`). */
-  server: string
-  /** Extra http-level directives (an upstream). */
-  http?: string
+  /** Directives of a server block after its `listen` (e.g. `root …; include feedstand/feedstand.conf;`); none when absent. */
+  server?: string
+  /** http-level directives (an upstream, a whole server block); given the port when a function. */
+  http?: string | ((port: number) => string | Promise<string>)
   /** Modules to load_module. */
   modules?: string[]
 }
@@ -52,13 +52,25 @@ export function freePort(): Promise<number> {
   })
 }
 
-export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
+interface NginxConf {
+  dir: string
+  confFile: string
+  port: number
+  /** `-p`, `-e` and `-c`: every path nginx writes is in `dir`, also before it has read the config. */
+  args: string[]
+  text: string
+}
+
+/** A temp dir with `feedstand` → deploy/nginx and an nginx.conf around `options`. */
+export async function nginxConf(options: NginxOptions): Promise<NginxConf> {
   const dir = await mkdtemp(join(tmpdir(), 'feedstand-nginx-'))
   await symlink(DEPLOY_NGINX, join(dir, 'feedstand'))
   const port = await freePort()
   const user = process.getuid?.() === 0 ? `user ${userInfo().username};` : ''
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${join(dir, t)};`).join('\n  ')
-  const conf = `${(options.modules ?? []).map((m) => `load_module ${m};`).join('\n')}
+  const http = typeof options.http === 'function' ? await options.http(port) : (options.http ?? '')
+  const server = options.server === undefined ? '' : `server {\n    listen 127.0.0.1:${port};\n    ${options.server}\n  }`
+  const text = `${(options.modules ?? []).map((m) => `load_module ${m};`).join('\n')}
 # As root, workers would run as nobody and could not read the test's 0700 temp dirs.
 ${user}
 daemon off;
@@ -70,25 +82,27 @@ events { worker_connections 256; }
 http {
   access_log ${join(dir, 'access.log')};
   ${temp}
-  ${options.http ?? ''}
-  server {
-    listen 127.0.0.1:${port};
-    ${options.server}
-  }
+  ${http}
+  ${server}
 }
 `
   const confFile = join(dir, 'nginx.conf')
-  await writeFile(confFile, conf)
+  await writeFile(confFile, text)
+  return { dir, confFile, port, text, args: ['-p', dir, '-e', join(dir, 'error.log'), '-c', confFile] }
+}
+
+export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
+  const { dir, port, text, args } = await nginxConf(options)
   const errors = () => readFile(join(dir, 'error.log'), 'utf8').catch(() => '')
-  const child = spawn(NGINX, ['-p', dir, '-e', join(dir, 'error.log'), '-c', confFile], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(NGINX, args, { stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()))
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)))
   try {
-    await Promise.race([listening(port), exited.then((code) => Promise.reject(new Error(`nginx exited ${code}: ${stderr}${''}`)))])
+    await Promise.race([listening(port), exited.then((code) => Promise.reject(new Error(`nginx exited ${code}: ${stderr}`)))])
   } catch (err) {
     child.kill('SIGKILL')
-    throw new Error(`${(err as Error).message}\n${await errors()}\n${conf}`)
+    throw new Error(`${(err as Error).message}\n${await errors()}\n${text}`)
   }
   return {
     url: `http://127.0.0.1:${port}`,
