@@ -155,9 +155,9 @@ export function contractSuite(target: Target): void {
       })
 
       it('any accepted encoding still decodes to the identity bytes (*, lists, q-values)', async () => {
-        for (const accept of ['*', 'gzip, deflate, br', 'br;q=0.1, gzip;q=0.9', 'identity;q=1, *;q=0', 'GZIP', 'x-gzip']) {
-          for (const k of COMPRESSIBLE) {
-            const plain = await get(k.path)
+        for (const k of COMPRESSIBLE) {
+          const plain = await get(k.path)
+          for (const accept of ['*', 'gzip, deflate, br', 'br;q=0.1, gzip;q=0.9', 'identity;q=1, *;q=0', 'GZIP', 'x-gzip']) {
             const res = await get(k.path, { 'accept-encoding': accept })
             expect(res.status).toBe(200)
             expect(decoded(res).equals(plain.body), `${k.path} ${accept}`).toBe(true)

@@ -24,11 +24,12 @@ export const MAX_ITEMS = 3
 
 export const CORPUS: Corpus = {
   base: BASE,
-  // Even articles are in AI and Chips, odd ones in AI only.
+  // Even articles are in AI and Chips, odd ones in AI and 中国 (a path segment that is percent-encoded in URLs, not on disk).
   scopes: {
     '': [8, 7, 6, 5, 4, 3, 2, 1].map(idOf),
     '/topics/ai': [8, 7, 6, 5, 4, 3, 2, 1].map(idOf),
     '/topics/chips': [8, 6, 4, 2].map(idOf),
+    [`/topics/${encodeURIComponent('中国')}`]: [7, 5, 3, 1].map(idOf),
   },
   newestMs: dateOf(8),
 }
@@ -38,7 +39,7 @@ export const quietIo: Io = { out: () => {}, err: () => {}, now: () => TEST_NOW }
 /** The seeds of CORPUS in a temp dir, and the config every target uses for them. */
 export async function corpusSeeds(): Promise<{ seeds: SeedDir; config: Config }> {
   const seeds = await SeedDir.create()
-  await seeds.write(1, 8, (i) => (i % 2 === 0 ? ['AI', 'Chips'] : ['AI']))
+  await seeds.write(1, 8, (i) => (i % 2 === 0 ? ['AI', 'Chips'] : ['AI', '中国']))
   const config = resolveConfig({
     seeds: seeds.seeds,
     out: join(seeds.dir, 'feeds'),

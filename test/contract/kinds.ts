@@ -34,6 +34,8 @@ export const KINDS: readonly Kind[] = [
   feed('/topics/chips/rss.xml', RSS),
   feed('/topics/ai/atom.xml', ATOM),
   feed('/topics/ai/feed.json', JSON_FEED),
+  feed(`/topics/${encodeURIComponent('中国')}/atom.xml`, ATOM),
+  feed(`/topics/${encodeURIComponent('中国')}/rss/archive/1.xml`, RSS, IMMUTABLE),
   // The bridge changes as articles arrive; archives never do (RFC 8246 immutable).
   feed('/rss/page/2.xml', RSS),
   feed('/topics/ai/feed/page/2.json', JSON_FEED),
