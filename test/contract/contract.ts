@@ -146,6 +146,14 @@ export function contractSuite(target: Target): void {
         })
       }
 
+      it('sends gzip to a client behind a proxy or CDN too (a Via header)', async () => {
+        for (const k of COMPRESSIBLE) {
+          const res = await get(k.path, { 'accept-encoding': 'gzip', via: '1.1 cdn.example' })
+          expect(res.headers['content-encoding'], k.path).toBe('gzip')
+          expect(res.headers.vary, k.path).toBe('Accept-Encoding')
+        }
+      })
+
       it('answers a compressed representation 304 on its own tag', async () => {
         for (const k of COMPRESSIBLE) {
           const first = await get(k.path, { 'accept-encoding': 'gzip' })
