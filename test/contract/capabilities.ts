@@ -13,6 +13,7 @@ export const NODE_CAPABILITIES: Capabilities = {
   methodNotAllowed: true,
   brotli: true,
   itemLastModified: true,
+  ifNoneMatchWins: true,
 }
 
 /** Whether this machine's nginx can load brotli_static (Debian: libnginx-mod-http-brotli-static). */
@@ -25,4 +26,8 @@ export const NGINX_CAPABILITIES: Capabilities = {
   methodNotAllowed: true,
   brotli: NGINX_HAS_BROTLI ? true : { skip: `no brotli_static here (${BROTLI_MODULE} missing: apt-get install libnginx-mod-http-brotli-static)` },
   itemLastModified: { skip: 'the static tree has no Last-Modified source: nginx sends the file\'s mtime, the time the build wrote it' },
+  // ngx_http_not_modified_filter_module answers 304 only when every validator sent says so; the
+  // 200 it gives instead is never stale, only a refetch for a client that sends both (rare: a
+  // reader sends the ETag it got, and most send both from the same answer, where both match).
+  ifNoneMatchWins: { skip: 'nginx answers 304 only when If-Modified-Since agrees too (its not_modified filter checks both); the 200 is a refetch, never stale' },
 }

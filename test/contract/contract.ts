@@ -25,6 +25,8 @@ export interface Capabilities {
   brotli: Capability
   /** Last-Modified is the newest item's date (the same on every build), not a file time. */
   itemLastModified: Capability
+  /** A matching If-None-Match gives 304 whatever If-Modified-Since says (RFC 9110 §13.1.3: the latter is then ignored). */
+  ifNoneMatchWins: Capability
 }
 
 export interface RunningTarget {
@@ -109,6 +111,14 @@ export function contractSuite(target: Target): void {
         expect((await get(k.path, { 'if-modified-since': at(ms - 1000) })).status, k.path).toBe(200)
         // RFC 9110 §13.2.2: with If-None-Match present, If-Modified-Since is not the one that decides.
         expect((await get(k.path, { 'if-none-match': '"nope"', 'if-modified-since': lastModified })).status, k.path).toBe(200)
+      }
+    })
+
+    itIf(caps.ifNoneMatchWins, 'answers 304 on a matching If-None-Match even with an older If-Modified-Since', async () => {
+      for (const k of KINDS.filter((k) => k.dated)) {
+        const first = await get(k.path)
+        const older = new Date(Date.parse(first.headers['last-modified']!) - 86_400_000).toUTCString()
+        expect((await get(k.path, { 'if-none-match': first.headers.etag!, 'if-modified-since': older })).status, k.path).toBe(304)
       }
     })
 
