@@ -102,7 +102,9 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
     await Promise.race([listening(port), exited.then((code) => Promise.reject(new Error(`nginx exited ${code}: ${stderr}`)))])
   } catch (err) {
     child.kill('SIGKILL')
-    throw new Error(`${(err as Error).message}\n${await errors()}\n${text}`)
+    const log = await errors()
+    await rm(dir, { recursive: true, force: true })
+    throw new Error(`${(err as Error).message}\n${log}\n${text}`)
   }
   return {
     url: `http://127.0.0.1:${port}`,
