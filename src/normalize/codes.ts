@@ -23,6 +23,7 @@ export const PROBLEM_CODES: Readonly<Record<string, CodeInfo>> = {
   // Front matter
   'no-front-matter': { severity: 'error', meaning: 'the file does not start with a `---` line' },
   'unclosed-front-matter': { severity: 'error', meaning: 'there is no closing `---` line' },
+  'front-matter-delimiter': { severity: 'error', meaning: 'a line inside the front matter starts with `---` (`---x`, `--- a`, `----`) or is a YAML `...` document end; the block ends only at a line that is exactly `---` (trailing blanks allowed), so the file is refused rather than read with part of its front matter as the body' },
   'front-matter-language': { severity: 'error', meaning: 'the front matter is marked as another language (`---js`, `---coffee`, `---json`, …); only YAML is read and nothing is ever executed' },
   'yaml-syntax': { severity: 'error', meaning: 'the front matter is not valid YAML (line given); also unknown tags such as `!!js/function`' },
   'yaml-not-mapping': { severity: 'error', meaning: 'the front matter is a list or a single value, not `key: value` fields' },

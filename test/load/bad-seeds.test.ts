@@ -32,6 +32,13 @@ const CASES: Record<string, Case> = {
   'yaml-not-mapping.md': { published: false, problems: [err('yaml-not-mapping', /must be a mapping/, { line: 2 })] },
   'yaml-js-tag.md': { published: false, problems: [err('yaml-syntax', /unknown tag .*js\/function/, { line: 2 })] },
   'unclosed-front-matter.md': { published: false, problems: [err('unclosed-front-matter', /no closing "---"/, { line: 1 })] },
+  // A line that ends the block early for gray-matter (any `---` prefix) or for YAML (`...`): the
+  // rest, `secured:` included, would have been the published body. Refused, at that line.
+  'delimiter-dash-x.md': { published: false, problems: [err('front-matter-delimiter', /^front matter line 5 starts with "---" but is not a closing line; the block ends only at a line that is exactly "---"/, { line: 5 })] },
+  'delimiter-dash-space.md': { published: false, problems: [err('front-matter-delimiter', /line 5 starts with "---" but is not a closing line/, { line: 5 })] },
+  'delimiter-four-dashes.md': { published: false, problems: [err('front-matter-delimiter', /line 5 starts with "---" but is not a closing line/, { line: 5 })] },
+  'delimiter-dots.md': { published: false, problems: [err('front-matter-delimiter', /line 5 is a YAML document end \("\.\.\."\)/, { line: 5 })] },
+  'delimiter-bom-mixed.md': { published: false, problems: [err('front-matter-delimiter', /line 5 starts with "---" but is not a closing line/, { line: 5 })] },
   'no-front-matter.md': { published: false, problems: [err('no-front-matter', /does not start with a "---"/, { line: 1 })] },
   'empty-file.md': { published: false, problems: [err('empty-file', /empty/)] },
   'binary-file.md': { published: false, problems: [err('binary-file', /binary/)] },
