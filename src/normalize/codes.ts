@@ -42,6 +42,7 @@ export const PROBLEM_CODES: Readonly<Record<string, CodeInfo>> = {
   'duplicate-id': { severity: 'error', meaning: 'another file has the same id (webUrl); the file whose path sorts first is published, this one is not' },
   // Dates
   'date-no-timezone': { severity: 'warning', meaning: '`publishedDateTime` has no time zone; it is read as UTC' },
+  'two-digit-year': { severity: 'warning', meaning: 'an RFC 2822 date has a two- or three-digit year; read by RFC 5322 §4.3 (00–49 → 2000–2049, 50–99 and three digits → 1900 + year)' },
   'future-date': { severity: 'warning', meaning: '`publishedDateTime` is more than 5 minutes ahead; the article is held back until then' },
   // Optional fields: the value is dropped or fixed, the article is published
   'excerpt-truncated': { severity: 'warning', meaning: '`excerpt` is longer than maxExcerptLength (default 2000 characters); cut at a word boundary with `…`' },

@@ -5,7 +5,7 @@
 import type { Article, Provider, Result } from '../types.js'
 import { fieldSource, type ParsedSeed } from '../load/parse-front-matter.js'
 import { buildContentHtml } from './content.js'
-import { parseDate } from './dates.js'
+import { parseDate, warnShortYear } from './dates.js'
 import { renderMarkdown } from './markdown.js'
 import { readImages, readRelated, readTopics } from './read-lists.js'
 import { Problems, asRecord, overBudget, readText } from './schema.js'
@@ -79,6 +79,7 @@ function readPublished(value: unknown, source: string | undefined, p: Problems, 
     return undefined
   }
   if (r.noTimezone) p.warn('publishedDateTime', 'date-no-timezone', 'publishedDateTime has no time zone; read as UTC')
+  if (r.shortYear) warnShortYear('publishedDateTime', r.shortYear, p)
   if (r.ms > nowMs + FUTURE_TOLERANCE_MS) {
     p.warn('publishedDateTime', 'future-date', `publishedDateTime ${new Date(r.ms).toISOString()} is in the future; held back until then`)
   }

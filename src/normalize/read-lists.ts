@@ -3,7 +3,7 @@
  * is wrong is dropped with a warning naming it (`topics[2]`); the rest of the list is kept.
  */
 import type { Image, Related, Topic } from '../types.js'
-import { parseDate } from './dates.js'
+import { parseDate, warnShortYear } from './dates.js'
 import { Problems, asList, asRecord, positiveInt, readText } from './schema.js'
 import { slugify } from './slug.js'
 import { httpUrl, imageType } from './urls.js'
@@ -94,7 +94,10 @@ export function readRelated(value: unknown, p: Problems): Related[] {
     const providerName = readText(asRecord(rec.provider)?.name, `related[${i}].provider.name`, p, { code: 'related' })
     if (providerName) item.provider = providerName
     const date = rec.publishedDateTime === undefined ? undefined : parseDate(rec.publishedDateTime)
-    if (date?.ok) item.publishedMs = date.ms
+    if (date?.ok) {
+      item.publishedMs = date.ms
+      if (date.shortYear) warnShortYear(`related[${i}].publishedDateTime`, date.shortYear, p)
+    }
     else if (date) p.warn(`related[${i}].publishedDateTime`, 'bad-related', `related[${i}].publishedDateTime ${date.reason}; dropped`)
     related.push(item)
   }

@@ -56,6 +56,7 @@ const CASES: Record<string, Case> = {
   'date-impossible.md': { published: false, problems: [err('bad-date', /"2024-02-30" is not a calendar date/, date)] },
   'date-no-timezone.md': { published: true, problems: [warn('date-no-timezone', /no time zone; read as UTC/, date)] },
   'date-no-timezone-unquoted.md': { published: true, problems: [warn('date-no-timezone', /no time zone; read as UTC/, date)] },
+  'date-two-digit-year.md': { published: true, problems: [warn('two-digit-year', /publishedDateTime has the year "24"; read as 2024 \(RFC 5322 §4.3/, date)] },
   'future-date.md': { published: false, problems: [warn('future-date', /2999-01-01T00:00:00.000Z is in the future; held back/, date)] },
   'excerpt-object.md': { published: true, problems: [warn('bad-excerpt', /excerpt must be text, not a mapping; dropped/, { field: 'excerpt', line: 5 })] },
   'excerpt-list.md': { published: true, problems: [warn('bad-excerpt', /excerpt must be text, not a list; dropped/, { field: 'excerpt', line: 5 })] },
