@@ -29,7 +29,7 @@ export const PROBLEM_CODES: Readonly<Record<string, CodeInfo>> = {
   'yaml-not-mapping': { severity: 'error', meaning: 'the front matter is a list or a single value, not `key: value` fields' },
   'too-complex': { severity: 'error', meaning: 'YAML aliases expand the front matter past 20,000 values or past twice its own text (billion laughs), or an anchor contains itself' },
   'control-chars': { severity: 'warning', meaning: 'control characters or lone surrogates were removed from a text field, the raw front matter or the body' },
-  mojibake: { severity: 'warning', meaning: 'UTF-8 text that had been read as Windows-1252 (`itâ€™s`) was repaired' },
+  mojibake: { severity: 'warning', meaning: 'UTF-8 text that had been read as Windows-1252 (`itâ€™s`) was repaired, in a text field or the Markdown body' },
   // Required fields
   'missing-title': { severity: 'error', meaning: '`title` is missing or empty' },
   'bad-title': { severity: 'error', meaning: '`title` is not text (a list, a mapping, true/false)' },

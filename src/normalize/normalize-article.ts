@@ -9,7 +9,7 @@ import { parseDate, warnShortYear } from './dates.js'
 import { renderMarkdown } from './markdown.js'
 import { readImages, readRelated, readTopics } from './read-lists.js'
 import { Problems, asRecord, overBudget, readText } from './schema.js'
-import { stripForbidden, truncate } from './text.js'
+import { cleanBody, truncate } from './text.js'
 import { domainUrl, httpUrl, type UrlResult } from './urls.js'
 
 export interface NormalizeOptions {
@@ -49,8 +49,9 @@ export function normalizeArticle(file: string, hash: string, seed: ParsedSeed, o
   const provider = readProvider(d.provider, p)
   const images = readImages(d.images, p)
   const related = readRelated(d.related, p)
-  const body = stripForbidden(seed.body)
-  if (body !== seed.body) p.warn(undefined, 'control-chars', 'the Markdown body had control characters or lone surrogates; removed')
+  const { text: body, fixes } = cleanBody(seed.body)
+  if (fixes.includes('mojibake')) p.warn(undefined, 'mojibake', 'the Markdown body was mis-decoded text (UTF-8 read as Windows-1252); repaired')
+  if (fixes.includes('control-chars')) p.warn(undefined, 'control-chars', 'the Markdown body had control characters or lone surrogates; removed')
   const contentHtml = buildContentHtml({
     title, excerpt, webUrl: link.url, related, bodyHtml: body.trim() ? renderMarkdown(body.trim(), link.url) : '',
     ...(provider && { provider }), ...(images[0] && { lead: images[0] }),

@@ -111,6 +111,7 @@ const CASES: Record<string, Case> = {
       warn('control-chars', /related\[0\]\.title had control/, { field: 'related[0].title', line: 9 }),
     ],
   },
+  'body-mojibake.md': { published: true, problems: [warn('mojibake', /the Markdown body was mis-decoded text \(UTF-8 read as Windows-1252\); repaired/)] },
   'markup.md': { published: true, problems: [] },
 }
 
