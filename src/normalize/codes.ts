@@ -54,6 +54,7 @@ export const PROBLEM_CODES: Readonly<Record<string, CodeInfo>> = {
   'empty-topic': { severity: 'warning', meaning: 'one topic is empty or only whitespace; dropped' },
   'empty-topic-slug': { severity: 'warning', meaning: 'one topic has no letter or digit (`..`, `/`), so it has no URL; dropped' },
   'list-truncated': { severity: 'warning', meaning: '`topics`, `images` or `related` has more than 50 entries; the rest are dropped' },
+  'url-credentials': { severity: 'warning', meaning: 'a URL had a user name or password (`https://user:pass@host/`); they are removed and the URL is kept without them' },
   'bad-images': { severity: 'warning', meaning: '`images` is not a list; dropped' },
   'bad-related': { severity: 'warning', meaning: '`related`, or one of its entries, is malformed (no title, not a mapping, bad date); dropped' },
   'bad-provider': { severity: 'warning', meaning: '`provider` is not a mapping with a text `name`; dropped' },

@@ -10,7 +10,7 @@ import { renderMarkdown } from './markdown.js'
 import { readImages, readRelated, readTopics } from './read-lists.js'
 import { Problems, asRecord, overBudget, readText } from './schema.js'
 import { cleanBody, truncate } from './text.js'
-import { domainUrl, httpUrl, type UrlResult } from './urls.js'
+import { domainUrl, httpUrl, warnCredentials, type UrlResult } from './urls.js'
 
 export interface NormalizeOptions {
   maxExcerptLength: number
@@ -106,6 +106,8 @@ function readLink(webUrl: unknown, originalUrl: unknown, p: Problems): { url: st
   }
   if (web && !web.ok) p.warn('webUrl', 'bad-url', `webUrl: ${web.reason}; originalUrl used instead`)
   if (orig && !orig.ok) p.warn('originalUrl', 'bad-url', `originalUrl: ${orig.reason}; dropped`)
+  if (web) warnCredentials('webUrl', web, p)
+  if (orig) warnCredentials('originalUrl', orig, p)
   return orig?.ok ? { url, originalUrl: orig.url } : { url }
 }
 
@@ -128,7 +130,12 @@ function readProvider(value: unknown, p: Problems): Provider | undefined {
     if (!rec) p.warn('provider', 'bad-provider', 'provider must be a mapping with a name; dropped')
     return undefined
   }
-  const url = domainUrl(rec.domain)
-  if (rec.domain !== undefined && !url) p.warn('provider.domain', 'bad-domain', `provider.domain ${JSON.stringify(rec.domain)?.slice(0, 100)} is not a host name; dropped`)
-  return url ? { name, url } : { name }
+  const domain = domainUrl(rec.domain)
+  if (domain?.credentials) p.warn('provider.domain', 'url-credentials', 'provider.domain had a user name or password (user:pass@); removed, the domain is kept without them')
+  if (rec.domain !== undefined && !domain) {
+    // What precedes an `@` would be credentials: never quoted.
+    const shown = typeof rec.domain === 'string' ? rec.domain.replace(/^.*@/, '…@') : rec.domain
+    p.warn('provider.domain', 'bad-domain', `provider.domain ${JSON.stringify(shown)?.slice(0, 100)} is not a host name; dropped`)
+  }
+  return domain ? { name, url: domain.url } : { name }
 }

@@ -6,7 +6,7 @@ import type { Image, Related, Topic } from '../types.js'
 import { parseDate, warnShortYear } from './dates.js'
 import { Problems, asList, asRecord, positiveInt, readText } from './schema.js'
 import { slugify } from './slug.js'
-import { httpUrl, imageType } from './urls.js'
+import { httpUrl, imageType, warnCredentials } from './urls.js'
 
 /** Entries past this are dropped (`list-truncated`): a feed item with 5,000 categories helps nobody. */
 export const MAX_LIST = 50
@@ -59,6 +59,7 @@ export function readImages(value: unknown, p: Problems): Image[] {
       p.warn(`images[${i}].url`, 'bad-url', `images[${i}].url: ${r.reason}; image dropped`)
       continue
     }
+    warnCredentials(`images[${i}].url`, r, p)
     const img: Image = { url: r.url }
     const type = imageType(r.url)
     if (type) img.type = type
@@ -90,6 +91,7 @@ export function readRelated(value: unknown, p: Problems): Related[] {
       p.warn(`related[${i}].title`, 'bad-related', `related[${i}] has no title; dropped`)
       continue
     }
+    warnCredentials(`related[${i}].webUrl`, r, p)
     const item: Related = { title, url: r.url }
     const providerName = readText(asRecord(rec.provider)?.name, `related[${i}].provider.name`, p, { code: 'related' })
     if (providerName) item.provider = providerName

@@ -89,6 +89,16 @@ const CASES: Record<string, Case> = {
       warn('bad-url', /related\[2\]\.webUrl: "data:" URLs are not allowed/, { field: 'related[2].webUrl', line: 5 }),
     ],
   },
+  'url-credentials.md': {
+    published: true,
+    problems: [
+      warn('url-credentials', /^webUrl had a user name or password \(user:pass@\); removed/, { field: 'webUrl', line: 4 }),
+      warn('url-credentials', /^originalUrl had a user name or password/, { field: 'originalUrl', line: 5 }),
+      warn('url-credentials', /^images\[0\]\.url had a user name or password/, { field: 'images[0].url', line: 6 }),
+      warn('url-credentials', /^related\[0\]\.webUrl had a user name or password/, { field: 'related[0].webUrl', line: 7 }),
+      warn('url-credentials', /^provider.domain had a user name or password \(user:pass@\); removed, the domain is kept/, { field: 'provider.domain', line: 8 }),
+    ],
+  },
   'dup-id-a.md': { published: true, problems: [] },
   'dup-id-b.md': { published: false, problems: [err('duplicate-id', /"https:\/\/example.com\/same-story" is already used by dup-id-a.md/, { field: 'webUrl' })] },
   'billion-laughs.md': { published: false, problems: [err('too-complex', /YAML aliases/)] },
