@@ -27,7 +27,7 @@ export const PROBLEM_CODES: Readonly<Record<string, CodeInfo>> = {
   'front-matter-language': { severity: 'error', meaning: 'the front matter is marked as another language (`---js`, `---coffee`, `---json`, …); only YAML is read and nothing is ever executed' },
   'yaml-syntax': { severity: 'error', meaning: 'the front matter is not valid YAML (line given); also unknown tags such as `!!js/function`' },
   'yaml-not-mapping': { severity: 'error', meaning: 'the front matter is a list or a single value, not `key: value` fields' },
-  'too-complex': { severity: 'error', meaning: 'YAML aliases expand the front matter past 20,000 values or past twice its own text (billion laughs), or an anchor contains itself' },
+  'too-complex': { severity: 'error', meaning: 'YAML aliases expand the front matter past 20,000 values more than its text holds (one per character), or past twice its own text (billion laughs), or an anchor contains itself; a long plain list is truncated instead (list-truncated)' },
   'control-chars': { severity: 'warning', meaning: 'control characters or lone surrogates were removed from a text field, the raw front matter or the body' },
   mojibake: { severity: 'warning', meaning: 'UTF-8 text that had been read as Windows-1252 (`itâ€™s`) was repaired, in a text field or the Markdown body' },
   // Required fields

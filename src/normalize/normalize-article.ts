@@ -18,7 +18,13 @@ export interface NormalizeOptions {
   nowMs: number
 }
 
-/** Front matter with more values than this is refused (aliases can make a small file expand to millions). */
+/**
+ * Front matter with more values than this plus its own length in characters is refused (aliases
+ * can make a small file expand to millions). Without aliases every value takes at least one
+ * character of the text (`[a,b]`, `-\n-`), so a long plain list (10,000 images) stays within
+ * the budget and is cut to MAX_LIST entries with `list-truncated`, like topics; only aliases can
+ * go past it.
+ */
 export const NODE_BUDGET = 20000
 /** Articles dated more than this ahead of "now" are held back until due (clock skew tolerance). */
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000
@@ -28,10 +34,11 @@ export function normalizeArticle(file: string, hash: string, seed: ParsedSeed, o
   p.list.push(...(seed.warnings ?? []))
   const d = seed.data
   // Without aliases, the text of the values cannot be longer than the front matter itself.
-  const over = overBudget(d, { nodes: NODE_BUDGET, chars: 2 * seed.frontMatter.length + 1024 })
+  const nodes = NODE_BUDGET + seed.frontMatter.length
+  const over = overBudget(d, { nodes, chars: 2 * seed.frontMatter.length + 1024 })
   if (over) {
     p.error(undefined, 'too-complex', over === 'nodes'
-      ? `front matter expands to more than ${NODE_BUDGET} values (YAML aliases, or an anchor that contains itself); refused`
+      ? `front matter expands to more than ${NODE_BUDGET} values beyond what its ${seed.frontMatter.length} characters can hold (YAML aliases, or an anchor that contains itself); refused`
       : 'front matter text expands to more than twice its size through YAML aliases; refused')
     return { ok: false, problems: p.list }
   }
