@@ -54,6 +54,7 @@ export const PROBLEM_CODES: Readonly<Record<string, CodeInfo>> = {
   'empty-topic': { severity: 'warning', meaning: 'one topic is empty or only whitespace; dropped' },
   'empty-topic-slug': { severity: 'warning', meaning: 'one topic has no letter or digit (`..`, `/`), so it has no URL; dropped' },
   'list-truncated': { severity: 'warning', meaning: '`topics`, `images` or `related` has more than 50 entries; the rest are dropped' },
+  'slug-truncated': { severity: 'warning', meaning: 'a topic\'s slug was over 80 characters, 200 UTF-8 bytes or 240 characters percent-encoded; it is cut and ends with a hash of the full slug (`-1a2b3c4d`), so different names stay different topics' },
   'url-credentials': { severity: 'warning', meaning: 'a URL had a user name or password (`https://user:pass@host/`); they are removed and the URL is kept without them' },
   'bad-images': { severity: 'warning', meaning: '`images` is not a list; dropped' },
   'bad-related': { severity: 'warning', meaning: '`related`, or one of its entries, is malformed (no title, not a mapping, bad date); dropped' },

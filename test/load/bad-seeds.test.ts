@@ -68,6 +68,7 @@ const CASES: Record<string, Case> = {
   'topic-whitespace.md': { published: true, problems: [warn('empty-topic', /topics\[0\] is empty; dropped/, { field: 'topics[0]', line: 5 })] },
   'topic-dotdot.md': { published: true, problems: [warn('empty-topic-slug', /topic "\.\." has no letters or digits; dropped/, { field: 'topics[0]', line: 5 })] },
   'topic-slash.md': { published: true, problems: [warn('empty-topic-slug', /topic "\/" has no letters or digits; dropped/, { field: 'topics[0]', line: 5 })] },
+  'topic-too-long.md': { published: true, problems: [warn('slug-truncated', /makes a slug over 80 characters, 200 UTF-8 bytes or 240 characters percent-encoded; shortened to "(?:\u{20000})+-[0-9a-f]{8}"$/u, { field: 'topics[0]', line: 5 })] },
   'topic-traversal.md': { published: true, problems: [] },
   'weburl-relative.md': { published: false, problems: [err('bad-url', /webUrl: "\/2024\/03\/13\/relative-story" is not an absolute URL; the article has no usable link/, { field: 'webUrl', line: 4 })] },
   'weburl-javascript.md': { published: false, problems: [err('bad-url', /webUrl: "javascript:" URLs are not allowed/, { field: 'webUrl', line: 4 })] },
