@@ -1,11 +1,14 @@
 /**
  * Seed text → front-matter data + Markdown body, with gray-matter. YAML only: nothing in a seed
  * may ever execute, so every other engine is replaced by one that refuses, and a language tag
- * after the opening `---` is rejected before gray-matter sees the file.
+ * after the opening `---` is rejected before gray-matter sees the file. gray-matter only parses
+ * the YAML: where the block ends is decided by front-matter-block.ts.
  */
 import matter from 'gray-matter'
 import type { Problem } from '../types.js'
+import { checkBlock, findBlock } from './front-matter-block.js'
 import { stripRawControls } from './raw-controls.js'
+import { safeYamlReason } from './yaml-reason.js'
 
 export interface ParsedSeed {
   data: Record<string, unknown>
@@ -32,45 +35,45 @@ export const MATTER_OPTIONS = {
   ),
 }
 
-const OPEN = /^---([^\n]*)\n/
-const CLOSE = /\n---[ \t]*(\n|$)/
-
 export type ParseResult = { ok: true; value: ParsedSeed } | { ok: false; problem: Problem }
 
-/** Parses one decoded seed. Problems carry the file's line numbers (the `---` line is line 1). */
+/**
+ * Parses one decoded seed. Problems carry the file's line numbers (the `---` line is line 1).
+ * Where the block ends is decided here (front-matter-block.ts), never by gray-matter: it is given
+ * only the block, between two plain `---` lines, and the body is the text after our closing line.
+ */
 export function parseFrontMatter(file: string, text: string): ParseResult {
-  const open = OPEN.exec(text)
-  if (!open) {
-    return fail(file, 1, 'no-front-matter', 'file does not start with a "---" front-matter block')
-  }
-  const language = open[1]!.trim()
+  const found = findBlock(text)
+  if (!found.ok) return fail(file, found.line, found.code, found.message)
+  const { language, body } = found.value
   if (language !== '' && language.toLowerCase() !== 'yaml' && language.toLowerCase() !== 'yml') {
     return fail(file, 1, 'front-matter-language', `front matter is marked "${language.slice(0, 40)}"; only YAML is read, and nothing is ever executed`)
   }
-  const close = CLOSE.exec(text.slice(open[0].length - 1))
-  if (!close) {
-    return fail(file, 1, 'unclosed-front-matter', 'front matter has no closing "---" line')
-  }
   // YAML refuses raw control characters outright; removing them (with a warning) keeps the article.
-  const end = open[0].length - 1 + close.index
-  const cleaned = stripRawControls(file, text.slice(0, end))
-  if (cleaned.warning) text = cleaned.text + text.slice(end)
+  const cleaned = stripRawControls(file, found.value.block, 2)
+  const block = cleaned.text
+  // After the removal: `\u0007---` would have become a line gray-matter closes on.
+  const stray = checkBlock(block)
+  if (stray) return fail(file, stray.line, stray.code, stray.message)
   let parsed: { data: unknown; content: string; matter: string }
   try {
-    // gray-matter reads the language from the `---` line itself; we checked it above.
-    parsed = matter(text, MATTER_OPTIONS)
+    parsed = matter(`---\n${block}\n---\n`, MATTER_OPTIONS)
   } catch (err) {
     const e = err as { reason?: string; message: string; mark?: { line: number } }
-    // The matter text starts with the rest of the `---` line, so its line 0 is file line 1.
+    // The matter text starts with the newline of the `---` line, so its line 0 is file line 1.
     const line = e.mark ? e.mark.line + 1 : undefined
-    return fail(file, line, 'yaml-syntax', `front matter is not valid YAML: ${e.reason ?? firstLine(e.message)}`)
+    return fail(file, line, 'yaml-syntax', `front matter is not valid YAML: ${safeYamlReason(e.reason ?? firstLine(e.message))}`)
+  }
+  // gray-matter must have read exactly our block, and left nothing for a body of its own.
+  if (parsed.content !== '' || (parsed.matter !== `\n${block}` && block.trim() !== '')) {
+    return fail(file, 1, 'front-matter-delimiter', 'the front-matter block could not be delimited unambiguously; the block ends only at a line that is exactly "---"')
   }
   const data = parsed.data as unknown
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return fail(file, 2, 'yaml-not-mapping', 'front matter must be a mapping of fields (key: value)')
   }
   const warnings = cleaned.warning ? [cleaned.warning] : []
-  return { ok: true, value: { data: data as Record<string, unknown>, body: parsed.content, frontMatter: parsed.matter, warnings } }
+  return { ok: true, value: { data: data as Record<string, unknown>, body, frontMatter: `\n${block}`, warnings } }
 }
 
 function fail(file: string, line: number | undefined, code: string, message: string) {

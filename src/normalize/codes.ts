@@ -23,12 +23,13 @@ export const PROBLEM_CODES: Readonly<Record<string, CodeInfo>> = {
   // Front matter
   'no-front-matter': { severity: 'error', meaning: 'the file does not start with a `---` line' },
   'unclosed-front-matter': { severity: 'error', meaning: 'there is no closing `---` line' },
+  'front-matter-delimiter': { severity: 'error', meaning: 'a line inside the front matter starts with `---` (`---x`, `--- a`, `----`) or is a YAML `...` document end; the block ends only at a line that is exactly `---` (trailing blanks allowed), so the file is refused rather than read with part of its front matter as the body' },
   'front-matter-language': { severity: 'error', meaning: 'the front matter is marked as another language (`---js`, `---coffee`, `---json`, …); only YAML is read and nothing is ever executed' },
   'yaml-syntax': { severity: 'error', meaning: 'the front matter is not valid YAML (line given); also unknown tags such as `!!js/function`' },
   'yaml-not-mapping': { severity: 'error', meaning: 'the front matter is a list or a single value, not `key: value` fields' },
-  'too-complex': { severity: 'error', meaning: 'YAML aliases expand the front matter past 20,000 values or past twice its own text (billion laughs), or an anchor contains itself' },
+  'too-complex': { severity: 'error', meaning: 'YAML aliases expand the front matter past 20,000 values more than its text holds (one per character), or past twice its own text (billion laughs), or an anchor contains itself; a long plain list is truncated instead (list-truncated)' },
   'control-chars': { severity: 'warning', meaning: 'control characters or lone surrogates were removed from a text field, the raw front matter or the body' },
-  mojibake: { severity: 'warning', meaning: 'UTF-8 text that had been read as Windows-1252 (`itâ€™s`) was repaired' },
+  mojibake: { severity: 'warning', meaning: 'UTF-8 text that had been read as Windows-1252 (`itâ€™s`) was repaired, in a text field or the Markdown body' },
   // Required fields
   'missing-title': { severity: 'error', meaning: '`title` is missing or empty' },
   'bad-title': { severity: 'error', meaning: '`title` is not text (a list, a mapping, true/false)' },
@@ -41,6 +42,7 @@ export const PROBLEM_CODES: Readonly<Record<string, CodeInfo>> = {
   'duplicate-id': { severity: 'error', meaning: 'another file has the same id (webUrl); the file whose path sorts first is published, this one is not' },
   // Dates
   'date-no-timezone': { severity: 'warning', meaning: '`publishedDateTime` has no time zone; it is read as UTC' },
+  'two-digit-year': { severity: 'warning', meaning: 'an RFC 2822 date has a two- or three-digit year; read by RFC 5322 §4.3 (00–49 → 2000–2049, 50–99 and three digits → 1900 + year)' },
   'future-date': { severity: 'warning', meaning: '`publishedDateTime` is more than 5 minutes ahead; the article is held back until then' },
   // Optional fields: the value is dropped or fixed, the article is published
   'excerpt-truncated': { severity: 'warning', meaning: '`excerpt` is longer than maxExcerptLength (default 2000 characters); cut at a word boundary with `…`' },
@@ -52,6 +54,8 @@ export const PROBLEM_CODES: Readonly<Record<string, CodeInfo>> = {
   'empty-topic': { severity: 'warning', meaning: 'one topic is empty or only whitespace; dropped' },
   'empty-topic-slug': { severity: 'warning', meaning: 'one topic has no letter or digit (`..`, `/`), so it has no URL; dropped' },
   'list-truncated': { severity: 'warning', meaning: '`topics`, `images` or `related` has more than 50 entries; the rest are dropped' },
+  'slug-truncated': { severity: 'warning', meaning: 'a topic\'s slug was over 80 characters, 200 UTF-8 bytes or 240 characters percent-encoded; it is cut and ends with a hash of the full slug (`-1a2b3c4d`), so different names stay different topics' },
+  'url-credentials': { severity: 'warning', meaning: 'a URL had a user name or password (`https://user:pass@host/`); they are removed and the URL is kept without them' },
   'bad-images': { severity: 'warning', meaning: '`images` is not a list; dropped' },
   'bad-related': { severity: 'warning', meaning: '`related`, or one of its entries, is malformed (no title, not a mapping, bad date); dropped' },
   'bad-provider': { severity: 'warning', meaning: '`provider` is not a mapping with a text `name`; dropped' },

@@ -12,10 +12,13 @@ import customParseFormat from 'dayjs/plugin/customParseFormat.js'
 dayjs.extend(utc)
 dayjs.extend(customParseFormat)
 
-export type DateResult = { ok: true; ms: number; noTimezone: boolean } | { ok: false; reason: string }
+export type DateResult =
+  | { ok: true; ms: number; noTimezone: boolean; /** An RFC 2822 year of two or three digits, and the year it was read as. */ shortYear?: { written: string; year: number } }
+  | { ok: false; reason: string }
 
 const ISO = /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/
-const RFC2822 = /^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:GMT|UTC?|[+-]\d{4})$/
+const RFC2822 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{2,4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+(GMT|UTC?|[+-]\d{4})$/
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
 /**
  * Accepts a Date, an ISO 8601 / RFC 3339 string, or an RFC 2822 string (as RSS writes them).
@@ -35,10 +38,8 @@ export function parseDate(value: unknown, source?: string): DateResult {
   const s = value.trim()
   const iso = ISO.exec(s)
   if (iso) return parseIso(iso[1]!, iso[2], iso[3])
-  if (RFC2822.test(s)) {
-    const ms = Date.parse(s)
-    if (!Number.isNaN(ms)) return { ok: true, ms, noTimezone: false }
-  }
+  const rfc = RFC2822.exec(s)
+  if (rfc) return parseRfc2822(rfc, value)
   return { ok: false, reason: `${JSON.stringify(value)} is not a date (expected ISO 8601, like 2024-03-13T00:59:00Z)` }
 }
 
@@ -58,6 +59,43 @@ function parseIso(date: string, time: string | undefined, zone: string | undefin
     ms -= sign * offset * 60000
   }
   return { ok: true, ms, noTimezone: zone === undefined }
+}
+
+/**
+ * RFC 2822 parts → an instant. Not Date.parse: V8 reads every year below 100 as 19xx/20xx, so
+ * `13 Mar 0001` became 2001 and `0099` 1999 without a word. A four-digit year is kept as written.
+ * Two or three digits are RFC 5322 §4.3's obs-year: 00–49 → 2000–2049, 50–99 and any three-digit
+ * year → 1900 + year; the caller warns (`two-digit-year`), as the reading is a guess.
+ */
+function parseRfc2822(m: RegExpExecArray, value: string): DateResult {
+  const [, day, mon, yearText, h, min, sec = '0', zone] = m as unknown as string[]
+  const month = MONTHS.indexOf(mon!.toLowerCase())
+  const n = Number(yearText)
+  const year = yearText!.length === 4 ? n : yearText!.length === 2 && n < 50 ? 2000 + n : 1900 + n
+  const notDate = { ok: false as const, reason: `${JSON.stringify(value)} is not a date (expected ISO 8601, like 2024-03-13T00:59:00Z)` }
+  if (month < 0 || Number(day) < 1 || Number(day) > daysInMonth(year, month)) return notDate
+  if (Number(h) > 23 || Number(min) > 59 || Number(sec) > 59) return notDate
+  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
+  const date = new Date(Date.UTC(2000, month, Number(day), Number(h), Number(min), Number(sec)))
+  date.setUTCFullYear(year)
+  let ms = date.getTime()
+  if (zone!.startsWith('+') || zone!.startsWith('-')) {
+    const offset = Number(zone!.slice(1, 3)) * 60 + Number(zone!.slice(3))
+    ms -= (zone![0] === '-' ? -1 : 1) * offset * 60000
+  }
+  const r: DateResult = { ok: true, ms, noTimezone: false }
+  if (yearText!.length < 4) r.shortYear = { written: yearText!, year }
+  return r
+}
+
+/** The `two-digit-year` warning: the reading of a short year is a rule, not what was written. */
+export function warnShortYear(field: string, short: { written: string; year: number }, p: { warn(field: string, code: string, message: string): void }): void {
+  p.warn(field, 'two-digit-year', `${field} has the year "${short.written}"; read as ${short.year} (RFC 5322 §4.3: 00–49 → 20xx, 50–99 and three digits → 1900 + year); write all four digits`)
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 1) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28
+  return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month]!
 }
 
 export function describe(value: unknown): string {

@@ -5,12 +5,12 @@
 import type { Article, Provider, Result } from '../types.js'
 import { fieldSource, type ParsedSeed } from '../load/parse-front-matter.js'
 import { buildContentHtml } from './content.js'
-import { parseDate } from './dates.js'
+import { parseDate, warnShortYear } from './dates.js'
 import { renderMarkdown } from './markdown.js'
 import { readImages, readRelated, readTopics } from './read-lists.js'
 import { Problems, asRecord, overBudget, readText } from './schema.js'
-import { stripForbidden, truncate } from './text.js'
-import { domainUrl, httpUrl, type UrlResult } from './urls.js'
+import { cleanBody, truncate } from './text.js'
+import { domainUrl, httpUrl, warnCredentials, type UrlResult } from './urls.js'
 
 export interface NormalizeOptions {
   maxExcerptLength: number
@@ -18,7 +18,13 @@ export interface NormalizeOptions {
   nowMs: number
 }
 
-/** Front matter with more values than this is refused (aliases can make a small file expand to millions). */
+/**
+ * Front matter with more values than this plus its own length in characters is refused (aliases
+ * can make a small file expand to millions). Without aliases every value takes at least one
+ * character of the text (`[a,b]`, `-\n-`), so a long plain list (10,000 images) stays within
+ * the budget and is cut to MAX_LIST entries with `list-truncated`, like topics; only aliases can
+ * go past it.
+ */
 export const NODE_BUDGET = 20000
 /** Articles dated more than this ahead of "now" are held back until due (clock skew tolerance). */
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000
@@ -28,10 +34,11 @@ export function normalizeArticle(file: string, hash: string, seed: ParsedSeed, o
   p.list.push(...(seed.warnings ?? []))
   const d = seed.data
   // Without aliases, the text of the values cannot be longer than the front matter itself.
-  const over = overBudget(d, { nodes: NODE_BUDGET, chars: 2 * seed.frontMatter.length + 1024 })
+  const nodes = NODE_BUDGET + seed.frontMatter.length
+  const over = overBudget(d, { nodes, chars: 2 * seed.frontMatter.length + 1024 })
   if (over) {
     p.error(undefined, 'too-complex', over === 'nodes'
-      ? `front matter expands to more than ${NODE_BUDGET} values (YAML aliases, or an anchor that contains itself); refused`
+      ? `front matter expands to more than ${NODE_BUDGET} values beyond what its ${seed.frontMatter.length} characters can hold (YAML aliases, or an anchor that contains itself); refused`
       : 'front matter text expands to more than twice its size through YAML aliases; refused')
     return { ok: false, problems: p.list }
   }
@@ -49,8 +56,9 @@ export function normalizeArticle(file: string, hash: string, seed: ParsedSeed, o
   const provider = readProvider(d.provider, p)
   const images = readImages(d.images, p)
   const related = readRelated(d.related, p)
-  const body = stripForbidden(seed.body)
-  if (body !== seed.body) p.warn(undefined, 'control-chars', 'the Markdown body had control characters or lone surrogates; removed')
+  const { text: body, fixes } = cleanBody(seed.body)
+  if (fixes.includes('mojibake')) p.warn(undefined, 'mojibake', 'the Markdown body was mis-decoded text (UTF-8 read as Windows-1252); repaired')
+  if (fixes.includes('control-chars')) p.warn(undefined, 'control-chars', 'the Markdown body had control characters or lone surrogates; removed')
   const contentHtml = buildContentHtml({
     title, excerpt, webUrl: link.url, related, bodyHtml: body.trim() ? renderMarkdown(body.trim(), link.url) : '',
     ...(provider && { provider }), ...(images[0] && { lead: images[0] }),
@@ -79,6 +87,7 @@ function readPublished(value: unknown, source: string | undefined, p: Problems, 
     return undefined
   }
   if (r.noTimezone) p.warn('publishedDateTime', 'date-no-timezone', 'publishedDateTime has no time zone; read as UTC')
+  if (r.shortYear) warnShortYear('publishedDateTime', r.shortYear, p)
   if (r.ms > nowMs + FUTURE_TOLERANCE_MS) {
     p.warn('publishedDateTime', 'future-date', `publishedDateTime ${new Date(r.ms).toISOString()} is in the future; held back until then`)
   }
@@ -104,6 +113,8 @@ function readLink(webUrl: unknown, originalUrl: unknown, p: Problems): { url: st
   }
   if (web && !web.ok) p.warn('webUrl', 'bad-url', `webUrl: ${web.reason}; originalUrl used instead`)
   if (orig && !orig.ok) p.warn('originalUrl', 'bad-url', `originalUrl: ${orig.reason}; dropped`)
+  if (web) warnCredentials('webUrl', web, p)
+  if (orig) warnCredentials('originalUrl', orig, p)
   return orig?.ok ? { url, originalUrl: orig.url } : { url }
 }
 
@@ -126,7 +137,12 @@ function readProvider(value: unknown, p: Problems): Provider | undefined {
     if (!rec) p.warn('provider', 'bad-provider', 'provider must be a mapping with a name; dropped')
     return undefined
   }
-  const url = domainUrl(rec.domain)
-  if (rec.domain !== undefined && !url) p.warn('provider.domain', 'bad-domain', `provider.domain ${JSON.stringify(rec.domain)?.slice(0, 100)} is not a host name; dropped`)
-  return url ? { name, url } : { name }
+  const domain = domainUrl(rec.domain)
+  if (domain?.credentials) p.warn('provider.domain', 'url-credentials', 'provider.domain had a user name or password (user:pass@); removed, the domain is kept without them')
+  if (rec.domain !== undefined && !domain) {
+    // What precedes an `@` would be credentials: never quoted.
+    const shown = typeof rec.domain === 'string' ? rec.domain.replace(/^.*@/, '…@') : rec.domain
+    p.warn('provider.domain', 'bad-domain', `provider.domain ${JSON.stringify(shown)?.slice(0, 100)} is not a host name; dropped`)
+  }
+  return domain ? { name, url: domain.url } : { name }
 }

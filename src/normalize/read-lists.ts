@@ -3,10 +3,10 @@
  * is wrong is dropped with a warning naming it (`topics[2]`); the rest of the list is kept.
  */
 import type { Image, Related, Topic } from '../types.js'
-import { parseDate } from './dates.js'
+import { parseDate, warnShortYear } from './dates.js'
 import { Problems, asList, asRecord, positiveInt, readText } from './schema.js'
-import { slugify } from './slug.js'
-import { httpUrl, imageType } from './urls.js'
+import { MAX_SLUG_BYTES, MAX_SLUG_URL, topicSlug } from './slug.js'
+import { httpUrl, imageType, warnCredentials } from './urls.js'
 
 /** Entries past this are dropped (`list-truncated`): a feed item with 5,000 categories helps nobody. */
 export const MAX_LIST = 50
@@ -19,7 +19,7 @@ function capped(list: unknown[], field: string, p: Problems): unknown[] {
 /**
  * Topic names → topics with slugs. A slug is always one safe path segment (see slug.ts), so a
  * name like `../../etc/passwd` becomes the topic `etc-passwd`; a name with no letters or digits
- * (`..`, `/`) has no slug and is dropped.
+ * (`..`, `/`) has no slug and is dropped; a slug too long for a file name is cut (`slug-truncated`).
  */
 export function readTopics(value: unknown, p: Problems): Topic[] {
   if (value === undefined || value === null) return []
@@ -41,9 +41,14 @@ export function readTopics(value: unknown, p: Problems): Topic[] {
       if (raw === null || typeof raw === 'string') p.warn(field, 'empty-topic', `${field} is empty; dropped`)
       return
     }
-    const slug = slugify(name)
+    const { slug, truncated } = topicSlug(name)
     if (!slug) p.warn(field, 'empty-topic-slug', `topic ${JSON.stringify(name.slice(0, 100))} has no letters or digits; dropped`)
-    else if (!topics.has(slug)) topics.set(slug, { name, slug })
+    else if (!topics.has(slug)) {
+      if (truncated) {
+        p.warn(field, 'slug-truncated', `topic ${JSON.stringify(name.slice(0, 100))} makes a slug over 80 characters, ${MAX_SLUG_BYTES} UTF-8 bytes or ${MAX_SLUG_URL} characters percent-encoded; shortened to "${slug}"`)
+      }
+      topics.set(slug, { name, slug })
+    }
   })
   return [...topics.values()]
 }
@@ -59,6 +64,7 @@ export function readImages(value: unknown, p: Problems): Image[] {
       p.warn(`images[${i}].url`, 'bad-url', `images[${i}].url: ${r.reason}; image dropped`)
       continue
     }
+    warnCredentials(`images[${i}].url`, r, p)
     const img: Image = { url: r.url }
     const type = imageType(r.url)
     if (type) img.type = type
@@ -90,11 +96,15 @@ export function readRelated(value: unknown, p: Problems): Related[] {
       p.warn(`related[${i}].title`, 'bad-related', `related[${i}] has no title; dropped`)
       continue
     }
+    warnCredentials(`related[${i}].webUrl`, r, p)
     const item: Related = { title, url: r.url }
     const providerName = readText(asRecord(rec.provider)?.name, `related[${i}].provider.name`, p, { code: 'related' })
     if (providerName) item.provider = providerName
     const date = rec.publishedDateTime === undefined ? undefined : parseDate(rec.publishedDateTime)
-    if (date?.ok) item.publishedMs = date.ms
+    if (date?.ok) {
+      item.publishedMs = date.ms
+      if (date.shortYear) warnShortYear(`related[${i}].publishedDateTime`, date.shortYear, p)
+    }
     else if (date) p.warn(`related[${i}].publishedDateTime`, 'bad-related', `related[${i}].publishedDateTime ${date.reason}; dropped`)
     related.push(item)
   }

@@ -29,6 +29,20 @@ export function stripForbidden(raw: string): string {
   return raw.replace(FORBIDDEN, '')
 }
 
+/**
+ * Cleans a Markdown body by the rules of `cleanText` that keep its layout: mojibake repaired
+ * (certain runs only, first, since C1 controls can be part of it), then what XML cannot carry
+ * removed. Whitespace and Unicode form are left alone: they are Markdown's business.
+ */
+export function cleanBody(raw: string): CleanText {
+  const fixes: CleanText['fixes'] = []
+  const repaired = repairMojibake(raw)
+  if (repaired !== raw) fixes.push('mojibake')
+  const text = stripForbidden(repaired)
+  if (text !== repaired) fixes.push('control-chars')
+  return { text, fixes }
+}
+
 /** Cuts at the last word boundary before `max` characters and adds an ellipsis; never splits a surrogate pair. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text

@@ -32,6 +32,13 @@ const CASES: Record<string, Case> = {
   'yaml-not-mapping.md': { published: false, problems: [err('yaml-not-mapping', /must be a mapping/, { line: 2 })] },
   'yaml-js-tag.md': { published: false, problems: [err('yaml-syntax', /unknown tag .*js\/function/, { line: 2 })] },
   'unclosed-front-matter.md': { published: false, problems: [err('unclosed-front-matter', /no closing "---"/, { line: 1 })] },
+  // A line that ends the block early for gray-matter (any `---` prefix) or for YAML (`...`): the
+  // rest, `secured:` included, would have been the published body. Refused, at that line.
+  'delimiter-dash-x.md': { published: false, problems: [err('front-matter-delimiter', /^front matter line 5 starts with "---" but is not a closing line; the block ends only at a line that is exactly "---"/, { line: 5 })] },
+  'delimiter-dash-space.md': { published: false, problems: [err('front-matter-delimiter', /line 5 starts with "---" but is not a closing line/, { line: 5 })] },
+  'delimiter-four-dashes.md': { published: false, problems: [err('front-matter-delimiter', /line 5 starts with "---" but is not a closing line/, { line: 5 })] },
+  'delimiter-dots.md': { published: false, problems: [err('front-matter-delimiter', /line 5 is a YAML document end \("\.\.\."\)/, { line: 5 })] },
+  'delimiter-bom-mixed.md': { published: false, problems: [err('front-matter-delimiter', /line 5 starts with "---" but is not a closing line/, { line: 5 })] },
   'no-front-matter.md': { published: false, problems: [err('no-front-matter', /does not start with a "---"/, { line: 1 })] },
   'empty-file.md': { published: false, problems: [err('empty-file', /empty/)] },
   'binary-file.md': { published: false, problems: [err('binary-file', /binary/)] },
@@ -49,6 +56,7 @@ const CASES: Record<string, Case> = {
   'date-impossible.md': { published: false, problems: [err('bad-date', /"2024-02-30" is not a calendar date/, date)] },
   'date-no-timezone.md': { published: true, problems: [warn('date-no-timezone', /no time zone; read as UTC/, date)] },
   'date-no-timezone-unquoted.md': { published: true, problems: [warn('date-no-timezone', /no time zone; read as UTC/, date)] },
+  'date-two-digit-year.md': { published: true, problems: [warn('two-digit-year', /publishedDateTime has the year "24"; read as 2024 \(RFC 5322 §4.3/, date)] },
   'future-date.md': { published: false, problems: [warn('future-date', /2999-01-01T00:00:00.000Z is in the future; held back/, date)] },
   'excerpt-object.md': { published: true, problems: [warn('bad-excerpt', /excerpt must be text, not a mapping; dropped/, { field: 'excerpt', line: 5 })] },
   'excerpt-list.md': { published: true, problems: [warn('bad-excerpt', /excerpt must be text, not a list; dropped/, { field: 'excerpt', line: 5 })] },
@@ -60,6 +68,7 @@ const CASES: Record<string, Case> = {
   'topic-whitespace.md': { published: true, problems: [warn('empty-topic', /topics\[0\] is empty; dropped/, { field: 'topics[0]', line: 5 })] },
   'topic-dotdot.md': { published: true, problems: [warn('empty-topic-slug', /topic "\.\." has no letters or digits; dropped/, { field: 'topics[0]', line: 5 })] },
   'topic-slash.md': { published: true, problems: [warn('empty-topic-slug', /topic "\/" has no letters or digits; dropped/, { field: 'topics[0]', line: 5 })] },
+  'topic-too-long.md': { published: true, problems: [warn('slug-truncated', /makes a slug over 80 characters, 200 UTF-8 bytes or 240 characters percent-encoded; shortened to "(?:\u{20000})+-[0-9a-f]{8}"$/u, { field: 'topics[0]', line: 5 })] },
   'topic-traversal.md': { published: true, problems: [] },
   'weburl-relative.md': { published: false, problems: [err('bad-url', /webUrl: "\/2024\/03\/13\/relative-story" is not an absolute URL; the article has no usable link/, { field: 'webUrl', line: 4 })] },
   'weburl-javascript.md': { published: false, problems: [err('bad-url', /webUrl: "javascript:" URLs are not allowed/, { field: 'webUrl', line: 4 })] },
@@ -79,6 +88,16 @@ const CASES: Record<string, Case> = {
       warn('bad-url', /related\[0\]\.webUrl: "\.\.\/other-story" is not an absolute URL/, { field: 'related[0].webUrl', line: 5 }),
       warn('bad-url', /related\[1\]\.webUrl: "javascript:" URLs are not allowed/, { field: 'related[1].webUrl', line: 5 }),
       warn('bad-url', /related\[2\]\.webUrl: "data:" URLs are not allowed/, { field: 'related[2].webUrl', line: 5 }),
+    ],
+  },
+  'url-credentials.md': {
+    published: true,
+    problems: [
+      warn('url-credentials', /^webUrl had a user name or password \(user:pass@\); removed/, { field: 'webUrl', line: 4 }),
+      warn('url-credentials', /^originalUrl had a user name or password/, { field: 'originalUrl', line: 5 }),
+      warn('url-credentials', /^images\[0\]\.url had a user name or password/, { field: 'images[0].url', line: 6 }),
+      warn('url-credentials', /^related\[0\]\.webUrl had a user name or password/, { field: 'related[0].webUrl', line: 7 }),
+      warn('url-credentials', /^provider.domain had a user name or password \(user:pass@\); removed, the domain is kept/, { field: 'provider.domain', line: 8 }),
     ],
   },
   'dup-id-a.md': { published: true, problems: [] },
@@ -103,6 +122,7 @@ const CASES: Record<string, Case> = {
       warn('control-chars', /related\[0\]\.title had control/, { field: 'related[0].title', line: 9 }),
     ],
   },
+  'body-mojibake.md': { published: true, problems: [warn('mojibake', /the Markdown body was mis-decoded text \(UTF-8 read as Windows-1252\); repaired/)] },
   'markup.md': { published: true, problems: [] },
 }
 

@@ -65,3 +65,32 @@ describe('billion laughs', () => {
     expect(JSON.parse(stdout)).toEqual(['too-complex'])
   })
 })
+
+describe('long plain lists (issue 15, finding 10)', () => {
+  const seed = (lists: string) => `---\ntitle: Many\npublishedDateTime: 2024-03-13T00:59:00Z\nwebUrl: https://example.com/many\n${lists}---\n`
+  const block = (key: string, n: number, entry: (i: number) => string) => `${key}:\n${Array.from({ length: n }, (_, i) => `  - ${entry(i)}\n`).join('')}`
+
+  it('10,000 images, topics or related entries are cut to the first 50 with list-truncated, not refused', () => {
+    const text = seed(
+      block('images', 10_000, (i) => `{ url: "https://example.com/i/${i}.jpg", width: 800, height: 600 }`) +
+        block('topics', 10_000, (i) => `Topic ${i}`) +
+        block('related', 10_000, (i) => `{ title: "R ${i}", webUrl: "https://example.com/r/${i}" }`),
+    )
+    const o = processSeed('many.md', new TextEncoder().encode(text), OPTS)
+    expect(o.problems.map((p) => `${p.code}: ${p.message}`)).toEqual([
+      'list-truncated: images has 10000 entries; only the first 50 are kept',
+      'list-truncated: related has 10000 entries; only the first 50 are kept',
+      'list-truncated: topics has 10000 entries; only the first 50 are kept',
+    ])
+    expect([o.article?.images.length, o.article?.topics.length, o.article?.related.length]).toEqual([50, 50, 50])
+    expect(o.article?.images[49]?.url).toBe('https://example.com/i/49.jpg')
+  })
+
+  it('while the same count reached through aliases is still too-complex', () => {
+    const wide = `wide: &w [${Array(100).fill('1').join(', ')}]\n`
+    const text = seed(`${wide}images: [${Array(1000).fill('*w').join(', ')}]\n`)
+    const o = processSeed('aliased.md', new TextEncoder().encode(text), OPTS)
+    expect(o.article).toBeUndefined()
+    expect(o.problems).toMatchObject([{ code: 'too-complex', message: expect.stringMatching(/more than 20000 values beyond what its \d+ characters can hold \(YAML aliases/) }])
+  })
+})

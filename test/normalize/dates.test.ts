@@ -65,3 +65,38 @@ describe('publishedDateTime in a seed', () => {
     expect(seed(`publishedDateTime: ${new Date(NOW + 6 * 60_000).toISOString()}`).problems).toMatchObject([{ code: 'future-date', severity: 'warning' }])
   })
 })
+
+describe('RFC 2822 years (issue 15, finding 9)', () => {
+  const at = (iso: string) => new Date(iso).getTime()
+  it.each([
+    ['Wed, 13 Mar 0001 00:59:00 GMT', '0001-03-13T00:59:00Z'],
+    ['13 Mar 0049 00:59:00 +0000', '0049-03-13T00:59:00Z'],
+    ['13 Mar 0099 02:59 +0200', '0099-03-13T00:59:00Z'],
+    ['29 Feb 0004 12:00 UT', '0004-02-29T12:00:00Z'],
+    ['13 mar 2024 00:59:00 -0130', '2024-03-13T02:29:00Z'],
+  ])('a four-digit year is kept as written: %s', (s, iso) => {
+    // Date.parse read these as 2001, 2049 and 1999.
+    expect(parseDate(s)).toEqual({ ok: true, ms: at(iso), noTimezone: false })
+  })
+
+  it.each([
+    ['13 Mar 00 00:59 GMT', '00', 2000],
+    ['13 Mar 49 00:59 GMT', '49', 2049],
+    ['13 Mar 50 00:59 GMT', '50', 1950],
+    ['Sat, 13 Mar 99 00:59 GMT', '99', 1999],
+    ['13 Mar 101 00:59 GMT', '101', 2001],
+  ])('a two- or three-digit year follows RFC 5322 §4.3 and says so: %s', (s, written, year) => {
+    expect(parseDate(s)).toEqual({ ok: true, ms: Date.UTC(year, 2, 13, 0, 59), noTimezone: false, shortYear: { written, year } })
+  })
+
+  it.each(['29 Feb 0001 00:00 GMT', '29 Feb 1900 00:00 GMT', '31 Apr 2024 00:00 GMT', '13 Foo 2024 00:00 GMT', '13 Mar 2024 24:00 GMT', '0 Mar 2024 00:00 GMT'])('refuses %j', (s) => {
+    expect(parseDate(s).ok).toBe(false)
+  })
+
+  it('a short year in a seed is a two-digit-year warning on its line, never a silent shift', () => {
+    const o = seed('publishedDateTime: "Sat, 13 Mar 99 00:59:00 GMT"')
+    expect(o.article?.publishedMs).toBe(Date.UTC(1999, 2, 13, 0, 59))
+    expect(o.problems).toMatchObject([{ code: 'two-digit-year', severity: 'warning', field: 'publishedDateTime', line: 3, message: expect.stringContaining('read as 1999 (RFC 5322 §4.3') }])
+    expect(seed('publishedDateTime: "Tue, 13 Mar 0001 00:59:00 GMT"')).toMatchObject({ problems: [], article: { publishedMs: at('0001-03-13T00:59:00Z') } })
+  })
+})

@@ -35,3 +35,43 @@ describe('httpUrl', () => {
     expect(httpUrl(value)).toEqual({ ok: true, url: href })
   })
 })
+
+describe('credentials in URLs (issue 15, finding 10)', () => {
+  it.each([
+    ['https://user:pass@example.com/a', 'https://example.com/a'],
+    ['http://user@example.com:8080/a?b#c', 'http://example.com:8080/a?b#c'],
+    ['https://:pass@example.com/', 'https://example.com/'],
+    ['https://us%40er:p%3Ass@example.com/', 'https://example.com/'],
+  ])('removes them from %j and says so', (value, url) => {
+    expect(httpUrl(value)).toEqual({ ok: true, url, credentials: true })
+  })
+
+  it('never quotes them in a reason', () => {
+    const r = httpUrl('https://user:hunter2@')
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.reason).not.toContain('hunter2')
+  })
+})
+
+describe('a seed with credentials in every URL field', () => {
+  it('publishes every URL without them, a url-credentials warning each, and no password anywhere', async () => {
+    const { readFile } = await import('node:fs/promises')
+    const { siteOf, documentsOf } = await import('../properties/site-of.js')
+    const text = await readFile(new URL('../fixtures/bad/url-credentials.md', import.meta.url), 'utf8')
+    const { site, outcomes } = siteOf([{ file: 'c.md', text }], Date.UTC(2026, 0, 1))
+    const a = outcomes[0]!.article!
+    expect([a.webUrl, a.originalUrl, a.images[0]?.url, a.related[0]?.url, a.provider?.url]).toEqual([
+      'https://example.com/credentials', 'http://example.org/credentials', 'https://example.com/lead.jpg', 'https://example.net/other', 'https://example.com/',
+    ])
+    expect(outcomes[0]!.problems.map((p) => `${p.code} ${p.field}`)).toEqual([
+      'url-credentials webUrl', 'url-credentials originalUrl', 'url-credentials provider.domain', 'url-credentials images[0].url', 'url-credentials related[0].webUrl',
+    ])
+    expect(JSON.stringify(outcomes)).not.toContain('hunter2')
+    let documents = 0
+    for (const doc of documentsOf(site)) {
+      expect(Buffer.from(doc.body).includes('hunter2'), doc.file).toBe(false)
+      documents++
+    }
+    expect(documents).toBeGreaterThan(5)
+  })
+})
