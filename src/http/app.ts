@@ -5,21 +5,21 @@
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import type { Site } from '../documents/site.js'
 import { revalidatingCacheControl, type Document, type Representation } from '../documents/document.js'
-import { pagedWalk } from '../documents/paging.js'
-import { absoluteUrl, parsePath, withPage, type DocKey } from '../paths.js'
+import type { DocumentSource, FeedKey } from '../documents/document-source.js'
+import { parsePath } from '../paths.js'
 import { isNotModified } from './conditional.js'
 import { acceptedEncodings } from './negotiate.js'
 
 export interface AppOptions {
-  /** The current snapshot. Read once per request, so a response's ETag and body always belong together. */
-  site: () => Site
+  /**
+   * The current snapshot (a `Site` on Node). Read once per request, so a response's ETag and body
+   * always belong together.
+   */
+  site: () => DocumentSource
   /** Extra lines for /healthz (the live server adds its reload state). */
   health?: () => Record<string, string | number>
 }
-
-type FeedKey = Extract<DocKey, { type: 'feed' }>
 
 const NOT_FOUND = 'Not found. Every feed is listed at /topics.json (and on / for people).\n'
 
@@ -36,15 +36,7 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono()
 
   app.get('/healthz', (c) => {
-    const site = options.site()
-    const { problems, articles, topics } = site.catalog
-    const lines: Record<string, string | number> = {
-      articles: articles.length,
-      topics: topics.size,
-      errors: problems.filter((p) => p.severity === 'error').length,
-      warnings: problems.filter((p) => p.severity === 'warning').length,
-      ...options.health?.(),
-    }
+    const lines = { ...options.site().health(), ...options.health?.() }
     const body = 'ok\n' + Object.entries(lines).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n'
     return c.text(body, 200, { 'Cache-Control': 'no-store' })
   })
@@ -73,7 +65,7 @@ export function createApp(options: AppOptions): Hono {
 }
 
 /** The document a request asks for, a redirect (`?page=N`), or the text of a 404/400 answer. */
-function resolve(site: Site, c: Context): Document | Response | string {
+function resolve(site: DocumentSource, c: Context): Document | Response | string {
   const raw = c.req.url
   // The common request, a plain path and no query, needs no URL parsing (a few µs of every answer):
   // its pathname is the path as sent. Anything else goes through the WHATWG parser.
@@ -106,12 +98,11 @@ function resolve(site: Site, c: Context): Document | Response | string {
  * immutable. Only as long-lived as the head: the walk's Nth document moves when articles arrive.
  * Undefined when the scope or the page does not exist.
  */
-function pageRedirect(site: Site, key: FeedKey, n: number): Response | undefined {
-  const items = site.scopeItems(key.topic)
-  const page = items && pagedWalk(items.length, site.config.maxItems)[n - 1]
-  if (!page) return undefined
+function pageRedirect(site: DocumentSource, key: FeedKey, n: number): Response | undefined {
+  const location = site.walkUrl(key, n)
+  if (location === undefined) return undefined
   const headers = {
-    Location: absoluteUrl(site.config.baseUrl, withPage(key, page)),
+    Location: location,
     'Cache-Control': revalidatingCacheControl(site.config),
     ...ERROR_HEADERS,
   }
