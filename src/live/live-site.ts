@@ -6,7 +6,7 @@
  */
 import type { SeedOutcome } from '../catalog/build-catalog.js'
 import { CatalogIndex } from '../catalog/update-catalog.js'
-import type { Io } from '../cli/io.js'
+import type { Io } from '../io.js'
 import type { Config } from '../config.js'
 import type { DocumentPorts } from '../documents/document.js'
 import { Site } from '../documents/site.js'
