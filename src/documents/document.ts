@@ -162,8 +162,10 @@ function staticHeaders(init: DocumentInit, links: readonly string[]): Record<str
     'Cache-Control': init.cacheControl,
     'X-Content-Type-Options': 'nosniff',
   }
-  // Only a compressible document has encoded variants, so only its answer varies by Accept-Encoding.
-  if (init.compressible) h.Vary = 'Accept-Encoding'
+  // Every document, the PNG icon too: the server picks each answer's representation by
+  // Accept-Encoding (an incompressible one always ends at identity), and every answer of the app
+  // says so alike (src/http/text-answer.ts), so caches key a URL the same whatever it answers.
+  h.Vary = 'Accept-Encoding'
   if (isCrossOrigin(init.contentType)) {
     h['Access-Control-Allow-Origin'] = '*'
     h['Access-Control-Expose-Headers'] = EXPOSED_HEADERS

@@ -10,6 +10,7 @@ import type { DocumentSource, FeedKey } from '../documents/document-source.js'
 import { parsePath } from '../paths.js'
 import { isNotModified } from './conditional.js'
 import { acceptedEncodings } from './negotiate.js'
+import { COMMON_HEADERS, ERROR_HEADERS, answer, textAnswer } from './text-answer.js'
 
 export interface AppOptions {
   /**
@@ -21,9 +22,9 @@ export interface AppOptions {
   health?: () => Record<string, string | number>
 }
 
-const NOT_FOUND = 'Not found. Every feed is listed at /topics.json (and on / for people).\n'
+const NOT_FOUND = textAnswer('Not found. Every feed is listed at /topics.json (and on / for people).\n', ERROR_HEADERS)
 
-const ERROR_HEADERS = { 'Access-Control-Allow-Origin': '*', 'X-Content-Type-Options': 'nosniff' }
+const HEALTH_HEADERS = { ...COMMON_HEADERS, 'Cache-Control': 'no-store' }
 
 const PREFLIGHT_HEADERS = {
   'Access-Control-Allow-Origin': '*',
@@ -38,14 +39,14 @@ export function createApp(options: AppOptions): Hono {
   app.get('/healthz', (c) => {
     const lines = { ...options.site().health(), ...options.health?.() }
     const body = 'ok\n' + Object.entries(lines).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n'
-    return c.text(body, 200, { 'Cache-Control': 'no-store' })
+    return answer(200, textAnswer(body, HEALTH_HEADERS))
   })
 
   app.get('*', (c) => {
     const site = options.site()
     const resolved = resolve(site, c)
-    // Errors are readable cross-origin too, so a web-based reader sees "404", not a CORS failure.
-    if (typeof resolved === 'string') return c.text(resolved, resolved === NOT_FOUND ? 404 : 400, ERROR_HEADERS)
+    if (resolved === undefined) return answer(404, NOT_FOUND)
+    if (typeof resolved === 'string') return answer(400, textAnswer(resolved, ERROR_HEADERS))
     if (resolved instanceof Response) return resolved
     return respond(resolved, c.req.raw.headers)
   })
@@ -64,8 +65,8 @@ export function createApp(options: AppOptions): Hono {
   return app
 }
 
-/** The document a request asks for, a redirect (`?page=N`), or the text of a 404/400 answer. */
-function resolve(site: DocumentSource, c: Context): Document | Response | string {
+/** The document a request asks for, a redirect (`?page=N`), the text of a 400 answer, or undefined for a 404. */
+function resolve(site: DocumentSource, c: Context): Document | Response | string | undefined {
   const raw = c.req.url
   // The common request, a plain path and no query, needs no URL parsing (a few µs of every answer):
   // its pathname is the path as sent. Anything else goes through the WHATWG parser.
@@ -73,23 +74,23 @@ function resolve(site: DocumentSource, c: Context): Document | Response | string
   const plain = !raw.includes('?') && PLAIN_PATH.test(path) && !path.includes('/.')
   const url = plain ? undefined : new URL(raw)
   const key = parsePath(url ? url.pathname : path)
-  if (!key) return NOT_FOUND
+  if (!key) return undefined
   const page = url ? url.searchParams.get('page') : null
   const limit = url ? url.searchParams.get('limit') : null
   if (key.type === 'feed' && key.page.kind === 'head') {
     if (page !== null) {
       const n = positiveInt(page)
       if (n === undefined) return `Bad request: page must be a whole number from 1 up, got ${JSON.stringify(page)}.\n`
-      if (n > 1) return pageRedirect(site, key, n) ?? NOT_FOUND
+      if (n > 1) return pageRedirect(site, key, n)
     }
     if (limit !== null) {
       const n = positiveInt(limit)
       const max = site.config.maxLimit
       if (n === undefined || n > max) return `Bad request: limit must be a whole number from 1 to ${max}, got ${JSON.stringify(limit)}.\n`
-      if (n < site.config.maxItems) return site.getLimited(key, n) ?? NOT_FOUND
+      if (n < site.config.maxItems) return site.getLimited(key, n)
     }
   }
-  return site.get(key) ?? NOT_FOUND
+  return site.get(key)
 }
 
 /**
