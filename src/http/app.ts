@@ -26,7 +26,11 @@ const NOT_FOUND = textAnswer('Not found. Every feed is listed at /topics.json (a
 
 const HEALTH_HEADERS = { ...COMMON_HEADERS, 'Cache-Control': 'no-store' }
 
+const METHOD_NOT_ALLOWED = textAnswer('Method not allowed: feeds are read with GET or HEAD.\n', { ...COMMON_HEADERS, Allow: 'GET, HEAD' })
+const INTERNAL_ERROR = textAnswer('Internal error\n', COMMON_HEADERS)
+
 const PREFLIGHT_HEADERS = {
+  ...COMMON_HEADERS,
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, HEAD',
   'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since, Cache-Control',
@@ -57,10 +61,10 @@ export function createApp(options: AppOptions): Hono {
   // Any other method. As the fallback, not an `all('*')` route: then a GET matches exactly one
   // handler, which Hono calls and answers synchronously; with a second matching route every
   // request took Hono's async compose path (measured: twice the server CPU per 304).
-  app.notFound((c) => c.text('Method not allowed: feeds are read with GET or HEAD.\n', 405, { Allow: 'GET, HEAD' }))
-  app.onError((err, c) => {
+  app.notFound(() => answer(405, METHOD_NOT_ALLOWED))
+  app.onError((err) => {
     console.error(err)
-    return c.text('Internal error\n', 500)
+    return answer(500, INTERNAL_ERROR)
   })
   return app
 }

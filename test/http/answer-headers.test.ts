@@ -41,6 +41,15 @@ describe('headers of every answer, in process', () => {
     })
   }
 
+  it('405 and the CORS preflight too', async () => {
+    for (const method of ['POST', 'OPTIONS']) {
+      const res = await app.request('/rss.xml', { method })
+      expect(res.status, method).toBe(method === 'POST' ? 405 : 204)
+      expect(res.headers.get('vary'), method).toBe('Accept-Encoding')
+      expect(res.headers.get('x-content-type-options'), method).toBe('nosniff')
+    }
+  })
+
   for (const path of ['/healthz', '/nope', '/rss.xml?page=x']) {
     it(`HEAD ${path}: the Content-Length of its GET, no body`, async () => {
       const get = await app.request(path)
