@@ -10,15 +10,12 @@
  *   /topics/中国/feed.json           (URL percent-encoded) feeds/topics/中国/feed.json
  */
 
-export type Format = 'rss' | 'atom' | 'json'
-export const FORMATS: readonly Format[] = ['rss', 'atom', 'json']
+import { FORMATS, FORMAT_TABLE, type Format } from './format-table.js'
 
-/** File name stem and extension of each format: `rss.xml`, `atom.xml`, `feed.json`. */
-export const FORMAT_FILES: Record<Format, { stem: string; ext: string }> = {
-  rss: { stem: 'rss', ext: 'xml' },
-  atom: { stem: 'atom', ext: 'xml' },
-  json: { stem: 'feed', ext: 'json' },
-}
+export { FORMATS, type Format }
+
+/** File name stem and extension of each format (`rss.xml`, `atom.xml`, `feed.json`), from the format table. */
+export const FORMAT_FILES: Record<Format, { stem: string; ext: string }> = FORMAT_TABLE
 
 /**
  * `head`: the subscription document (newest items). `page`: the paged walk's page n — only n = 2,
@@ -68,8 +65,17 @@ export function absoluteUrl(baseUrl: string, key: DocKey): string {
   return baseUrl + urlPath(key)
 }
 
-const FEED_FILE = /^(rss|atom|feed)(?:\/(page|archive)\/([1-9][0-9]{0,8}))?\.(xml|json)$/
-const STEM_TO_FORMAT: Record<string, Format> = { rss: 'rss', atom: 'atom', feed: 'json' }
+const STEM_TO_FORMAT: ReadonlyMap<string, Format> = new Map(FORMATS.map((f) => [FORMAT_FILES[f].stem, f]))
+
+const alternatives = (words: Iterable<string>) => [...new Set(words)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+
+/**
+ * A feed file under its scope: `stem.ext`, `stem/page/n.ext` or `stem/archive/n.ext`, with stems
+ * and extensions from the format table (`/^(rss|atom|feed)(?:\/(page|archive)\/([1-9][0-9]{0,8}))?\.(xml|json)$/`).
+ */
+const FEED_FILE = new RegExp(
+  `^(${alternatives(STEM_TO_FORMAT.keys())})(?:\\/(page|archive)\\/([1-9][0-9]{0,8}))?\\.(${alternatives(FORMATS.map((f) => FORMAT_FILES[f].ext))})$`,
+)
 
 /**
  * The key of a request path, or undefined when no document can live there. Checks the shape only:
@@ -93,7 +99,7 @@ export function parsePath(pathname: string): DocKey | undefined {
   const m = FEED_FILE.exec(rest)
   if (!m) return undefined
   const [, stem, kind, n, ext] = m as unknown as [string, string, string | undefined, string | undefined, string]
-  const format = STEM_TO_FORMAT[stem]!
+  const format = STEM_TO_FORMAT.get(stem)!
   if (FORMAT_FILES[format].ext !== ext) return undefined
   if (kind === undefined) return { type: 'feed', topic, format, page: HEAD }
   const num = Number(n)

@@ -12,9 +12,9 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCorpus, writeCorpus, type SeedFile } from '../bench/corpus.js'
 import { resolveConfig } from '../src/config.js'
-import { Site } from '../src/documents/site.js'
+import type { Site } from '../src/documents/site.js'
 import { createApp } from '../src/http/app.js'
-import { nodeCompressor } from '../src/node/compress.js'
+import { makeSite } from './helpers/site.js'
 import { urlPath } from '../src/paths.js'
 import { loadCatalog } from '../src/pipeline.js'
 
@@ -72,7 +72,7 @@ describe('1,000 good seeds among 30 bad ones', () => {
     await writeCorpus(join(tmp, 'seeds'), good)
     bad = await writeBadSeeds(join(tmp, 'seeds'), good)
     const config = resolveConfig({ seeds: join(tmp, 'seeds'), maxItems: 50 })
-    site = new Site(await loadCatalog(config, Date.now()), { config, compressor: nodeCompressor() })
+    site = makeSite(await loadCatalog(config, Date.now()), config)
   })
   afterAll(async () => {
     await rm(tmp, { recursive: true, force: true })
@@ -166,7 +166,7 @@ describe('secrets in the real build, its logs, and the HTTP responses', () => {
 
   it('no HTTP response, in any encoding, holds them', async () => {
     const config = resolveConfig({ seeds })
-    const site = new Site(await loadCatalog(config, Date.now()), { config, compressor: nodeCompressor() })
+    const site = makeSite(await loadCatalog(config, Date.now()), config)
     const app = createApp({ site: () => site })
     const paths = ['/healthz', ...[...site.keys()].map(urlPath)]
     for (const path of paths) {
@@ -200,7 +200,7 @@ describe('problems never stop the server from starting', () => {
   it('in process: /healthz counts the errors, every feed answers (empty)', async () => {
     const config = resolveConfig({ seeds })
     const catalog = await loadCatalog(config, Date.now())
-    const app = createApp({ site: () => new Site(catalog, { config, compressor: nodeCompressor() }) })
+    const app = createApp({ site: () => makeSite(catalog, config) })
     const health = await app.request('/healthz')
     expect(health.status).toBe(200)
     expect(await health.text()).toMatch(new RegExp(`^ok\\narticles: 0\\ntopics: 0\\nerrors: ${ERROR_FIXTURES.length + 1}\\nwarnings: 0\\n`))

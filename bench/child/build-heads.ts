@@ -8,7 +8,7 @@
 import { defaultCacheDir } from '../../src/cache/open.js'
 import { resolveConfig } from '../../src/config.js'
 import { Site } from '../../src/documents/site.js'
-import { nodeCompressor } from '../../src/node/compress.js'
+import { nodePorts } from '../../src/node/document-ports.js'
 import { writeSite } from '../../src/node/static-build.js'
 import { loadCatalog } from '../../src/pipeline.js'
 
@@ -17,6 +17,6 @@ if (!seeds || !out) throw new Error('usage: build-heads.ts SEEDS_DIR OUT_DIR')
 const config = resolveConfig({ seeds, out })
 const cacheDir = defaultCacheDir(config)
 const catalog = await loadCatalog(config, Date.now(), undefined, { cacheDir })
-const site = new Site(catalog, { config, compressor: nodeCompressor() })
+const site = new Site(catalog, { config, ...nodePorts() })
 const stats = await writeSite(site, out, { cacheDir, scope: 'heads' })
 process.stderr.write(`${catalog.articles.length} articles; wrote ${stats.files} files (${stats.bytes} bytes)\n`)

@@ -7,7 +7,7 @@ import { Site } from '../documents/site.js'
 import type { ChangeStats } from '../fs/write-changed.js'
 import { LiveSite, type LiveUpdate } from '../live/live-site.js'
 import { StaticOutput } from '../live/static-output.js'
-import { nodeCompressor } from '../node/compress.js'
+import { nodePorts } from '../node/document-ports.js'
 import { writeSite } from '../node/static-build.js'
 import { defaultCacheDir } from '../cache/open.js'
 import { loadCatalog } from '../pipeline.js'
@@ -22,7 +22,7 @@ export async function runBuild(config: Config, io: Io): Promise<number> {
   const catalog = await loadCatalog(config, io.now(), undefined, { cacheDir })
   for (const p of catalog.problems) io.err(formatProblem(p, config.seedsDir))
   const counts = countProblems(catalog.problems)
-  const site = new Site(catalog, { config, compressor: nodeCompressor() })
+  const site = new Site(catalog, { config, ...nodePorts() })
   const stats = await writeSite(site, config.outDir, { cacheDir })
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   io.err(`${summaryLine(catalog.articles.length, counts)}; wrote ${stats.files} files (${stats.bytes} bytes) to ${config.outDir} in ${seconds} s`)
@@ -58,7 +58,7 @@ export async function runBuildWatch(config: Config, io: Io): Promise<WatchingBui
     // Told after the files are in place: the hub fetches them at once. In the background: retries take time.
     if (config.hubUrl) void notifyHub(u.prev, u.site, { log: (line) => io.err(line) })
   }
-  const live = await LiveSite.start({ config, io, compressor: nodeCompressor(), afterSwap })
+  const live = await LiveSite.start({ config, io, ...nodePorts(), afterSwap })
   try {
     const started = performance.now()
     const { catalog } = live.site

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import type { Config } from '../config.js'
 import { Site } from '../documents/site.js'
 import { createApp } from '../http/app.js'
-import { nodeCompressor } from '../node/compress.js'
+import { nodePorts } from '../node/document-ports.js'
 import { LiveSite } from '../live/live-site.js'
 import { loadCatalog } from '../pipeline.js'
 import type { Catalog } from '../types.js'
@@ -27,7 +27,7 @@ export async function runServe(config: Config, io: Io): Promise<RunningServer> {
   if (config.watch) return serveLive(config, io)
   const catalog = await loadCatalog(config, io.now())
   report(catalog, config, io)
-  const site = new Site(catalog, { config, compressor: nodeCompressor() })
+  const site = new Site(catalog, { config, ...nodePorts() })
   site.warm()
   const app = createApp({ site: () => site })
   return listen(app.fetch, config, io)
@@ -37,7 +37,7 @@ async function serveLive(config: Config, io: Io): Promise<RunningServer> {
   const live = await LiveSite.start({
     config,
     io,
-    compressor: nodeCompressor(),
+    ...nodePorts(),
     // Only the heads whose bytes changed are pinged, after the swap (the hub fetches at once),
     // in the background: a slow or down hub must not hold up the next update.
     afterSwap: (u) => {

@@ -4,8 +4,6 @@
  * per request; each representation carries its complete header set, so answering a request is
  * picking a representation, not building one.
  */
-import { createHash } from 'node:crypto'
-
 export type Encoding = 'br' | 'gzip'
 
 /**
@@ -16,6 +14,20 @@ export type Encoding = 'br' | 'gzip'
 export interface Compressor {
   gzip(body: Uint8Array, archival?: boolean): Uint8Array
   br(body: Uint8Array, archival?: boolean): Uint8Array
+}
+
+/**
+ * Hashing, handed in: SHA-256 of the bytes, base64url without padding (RFC 4648 §5). Node passes
+ * node:crypto (src/node/digest.ts); another runtime passes its own. Synchronous on purpose: a
+ * Document's tag is computed once, on first use, and Web Crypto's `subtle.digest` would make every
+ * first answer wait on a promise.
+ */
+export type Digest = (bytes: Uint8Array) => string
+
+/** What a runtime hands the core so that documents can be made: compression and hashing. */
+export interface DocumentPorts {
+  compressor: Compressor
+  digest: Digest
 }
 
 export interface DocumentInit {
@@ -81,7 +93,7 @@ export class Document {
 
   constructor(
     init: DocumentInit,
-    private readonly compressor: Compressor,
+    private readonly ports: DocumentPorts,
   ) {
     this.path = init.path
     this.file = init.file
@@ -97,7 +109,7 @@ export class Document {
 
   /** Hash of the body bytes: the same bytes give the same tag on any machine, any run. */
   get hash(): string {
-    return (this.tag ??= createHash('sha256').update(this.body).digest('base64url').slice(0, 27))
+    return (this.tag ??= this.ports.digest(this.body).slice(0, 27))
   }
 
   /** Strong ETag of the identity representation. */
@@ -109,7 +121,7 @@ export class Document {
   variant(encoding: Encoding): Representation | null {
     let v = this.variants[encoding]
     if (v === undefined) {
-      const body = this.compressible ? this.compressor[encoding](this.body, this.archival) : undefined
+      const body = this.compressible ? this.ports.compressor[encoding](this.body, this.archival) : undefined
       // Each encoding is its own representation (other bytes), so it gets its own strong tag.
       v = body && body.byteLength < this.body.byteLength ? this.representation(body, `"${this.hash}-${encoding}"`, encoding) : null
       this.variants[encoding] = v
@@ -150,8 +162,10 @@ function staticHeaders(init: DocumentInit, links: readonly string[]): Record<str
     'Cache-Control': init.cacheControl,
     'X-Content-Type-Options': 'nosniff',
   }
-  // Only a compressible document has encoded variants, so only its answer varies by Accept-Encoding.
-  if (init.compressible) h.Vary = 'Accept-Encoding'
+  // Every document, the PNG icon too: the server picks each answer's representation by
+  // Accept-Encoding (an incompressible one always ends at identity), and every answer of the app
+  // says so alike (src/http/text-answer.ts), so caches key a URL the same whatever it answers.
+  h.Vary = 'Accept-Encoding'
   if (isCrossOrigin(init.contentType)) {
     h['Access-Control-Allow-Origin'] = '*'
     h['Access-Control-Expose-Headers'] = EXPOSED_HEADERS

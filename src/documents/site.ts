@@ -19,15 +19,15 @@ import { renderTopicsJson } from '../render/topics-json.js'
 import { ICON_PNG } from '../assets/icon.js'
 import { GENERATOR } from '../version.js'
 import type { Article, Catalog } from '../types.js'
-import { Document, immutableCacheControl, revalidatingCacheControl, type Compressor } from './document.js'
+import { Document, immutableCacheControl, revalidatingCacheControl, type DocumentPorts } from './document.js'
+import type { DocumentSource } from './document-source.js'
 import { Lru } from './lru.js'
 import { BRIDGE, archiveCount, hasBridge, pageItems, pagedWalk } from './paging.js'
 
 type FeedKey = Extract<DocKey, { type: 'feed' }>
 
-export interface SiteDeps {
+export interface SiteDeps extends DocumentPorts {
   config: Config
-  compressor: Compressor
   /** Shared across snapshots so unchanged articles are not re-rendered. */
   fragments?: Fragments
   /** The snapshot this one replaces, for reuse of unchanged documents. */
@@ -41,8 +41,10 @@ interface Memo {
   doc: Document
 }
 
-export class Site {
+export class Site implements DocumentSource {
   readonly fragments: Fragments
+  /** The ports alone, for the documents: they outlive this snapshot, and must not hold it or its predecessor. */
+  private readonly ports: DocumentPorts
   private readonly pinned = new Map<string, Memo>()
   private readonly lru: Lru<string, Memo>
   private summaryMemo: SiteSummary | undefined
@@ -54,6 +56,7 @@ export class Site {
   ) {
     this.fragments = deps.fragments ?? new Fragments(itemContext(deps.config))
     this.lru = new Lru(deps.cacheSize ?? 512)
+    this.ports = { compressor: deps.compressor, digest: deps.digest }
     this.previous = deps.previous
   }
 
@@ -98,6 +101,19 @@ export class Site {
     meta.links = {} // a cut view is not part of the paged set: its pages would skip items
     delete meta.hubUrl // and not a WebSub topic: the hub is only told about the full heads
     return this.memo(`${filePath(key)}?limit=${limit}`, false, feedSignature(meta, slice), () => this.feedDocument(key, meta, slice))
+  }
+
+  walkUrl(key: FeedKey, n: number): string | undefined {
+    const items = this.scopeItems(key.topic)
+    const page = items && pagedWalk(items.length, this.config.maxItems)[n - 1]
+    return page && absoluteUrl(this.config.baseUrl, withPage(key, page))
+  }
+
+  health(): Record<string, string | number> {
+    const { problems, articles, topics } = this.catalog
+    let errors = 0
+    for (const p of problems) if (p.severity === 'error') errors++
+    return { articles: articles.length, topics: topics.size, errors, warnings: problems.length - errors }
   }
 
   /** Articles of a scope, newest first; undefined for an unknown topic. */
@@ -197,7 +213,7 @@ export class Site {
       compressible: true,
       archival: key.page.kind === 'archive',
     }
-    return new Document(items[0] ? { ...init, lastModifiedMs: items[0].publishedMs } : init, this.deps.compressor)
+    return new Document(items[0] ? { ...init, lastModifiedMs: items[0].publishedMs } : init, this.ports)
   }
 
   private indexDocument(key: Exclude<DocKey, FeedKey>): Document {
@@ -205,13 +221,13 @@ export class Site {
       return this.memo(filePath(key), true, 'icon', () => new Document({
         path: urlPath(key), file: filePath(key), contentType: 'image/png', body: ICON_PNG,
         cacheControl: `public, max-age=86400`, compressible: false,
-      }, this.deps.compressor))
+      }, this.ports))
     }
     const summary = this.summary()
     const [contentType, render] = INDEX_DOCS[key.type]
     return this.memo(filePath(key), true, JSON.stringify(summary), () => {
       const init = { path: urlPath(key), file: filePath(key), contentType, body: render(summary), cacheControl: revalidatingCacheControl(this.config), compressible: true }
-      return new Document(summary.updatedMs > 0 ? { ...init, lastModifiedMs: summary.updatedMs } : init, this.deps.compressor)
+      return new Document(summary.updatedMs > 0 ? { ...init, lastModifiedMs: summary.updatedMs } : init, this.ports)
     })
   }
 }

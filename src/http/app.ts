@@ -5,27 +5,32 @@
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import type { Site } from '../documents/site.js'
 import { revalidatingCacheControl, type Document, type Representation } from '../documents/document.js'
-import { pagedWalk } from '../documents/paging.js'
-import { absoluteUrl, parsePath, withPage, type DocKey } from '../paths.js'
+import type { DocumentSource, FeedKey } from '../documents/document-source.js'
+import { parsePath } from '../paths.js'
 import { isNotModified } from './conditional.js'
 import { acceptedEncodings } from './negotiate.js'
+import { COMMON_HEADERS, ERROR_HEADERS, answer, textAnswer } from './text-answer.js'
 
 export interface AppOptions {
-  /** The current snapshot. Read once per request, so a response's ETag and body always belong together. */
-  site: () => Site
+  /**
+   * The current snapshot (a `Site` on Node). Read once per request, so a response's ETag and body
+   * always belong together.
+   */
+  site: () => DocumentSource
   /** Extra lines for /healthz (the live server adds its reload state). */
   health?: () => Record<string, string | number>
 }
 
-type FeedKey = Extract<DocKey, { type: 'feed' }>
+const NOT_FOUND = textAnswer('Not found. Every feed is listed at /topics.json (and on / for people).\n', ERROR_HEADERS)
 
-const NOT_FOUND = 'Not found. Every feed is listed at /topics.json (and on / for people).\n'
+const HEALTH_HEADERS = { ...COMMON_HEADERS, 'Cache-Control': 'no-store' }
 
-const ERROR_HEADERS = { 'Access-Control-Allow-Origin': '*', 'X-Content-Type-Options': 'nosniff' }
+const METHOD_NOT_ALLOWED = textAnswer('Method not allowed: feeds are read with GET or HEAD.\n', { ...COMMON_HEADERS, Allow: 'GET, HEAD' })
+const INTERNAL_ERROR = textAnswer('Internal error\n', COMMON_HEADERS)
 
 const PREFLIGHT_HEADERS = {
+  ...COMMON_HEADERS,
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, HEAD',
   'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since, Cache-Control',
@@ -36,24 +41,16 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono()
 
   app.get('/healthz', (c) => {
-    const site = options.site()
-    const { problems, articles, topics } = site.catalog
-    const lines: Record<string, string | number> = {
-      articles: articles.length,
-      topics: topics.size,
-      errors: problems.filter((p) => p.severity === 'error').length,
-      warnings: problems.filter((p) => p.severity === 'warning').length,
-      ...options.health?.(),
-    }
+    const lines = { ...options.site().health(), ...options.health?.() }
     const body = 'ok\n' + Object.entries(lines).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n'
-    return c.text(body, 200, { 'Cache-Control': 'no-store' })
+    return answer(200, textAnswer(body, HEALTH_HEADERS))
   })
 
   app.get('*', (c) => {
     const site = options.site()
     const resolved = resolve(site, c)
-    // Errors are readable cross-origin too, so a web-based reader sees "404", not a CORS failure.
-    if (typeof resolved === 'string') return c.text(resolved, resolved === NOT_FOUND ? 404 : 400, ERROR_HEADERS)
+    if (resolved === undefined) return answer(404, NOT_FOUND)
+    if (typeof resolved === 'string') return answer(400, textAnswer(resolved, ERROR_HEADERS))
     if (resolved instanceof Response) return resolved
     return respond(resolved, c.req.raw.headers)
   })
@@ -64,16 +61,16 @@ export function createApp(options: AppOptions): Hono {
   // Any other method. As the fallback, not an `all('*')` route: then a GET matches exactly one
   // handler, which Hono calls and answers synchronously; with a second matching route every
   // request took Hono's async compose path (measured: twice the server CPU per 304).
-  app.notFound((c) => c.text('Method not allowed: feeds are read with GET or HEAD.\n', 405, { Allow: 'GET, HEAD' }))
-  app.onError((err, c) => {
+  app.notFound(() => answer(405, METHOD_NOT_ALLOWED))
+  app.onError((err) => {
     console.error(err)
-    return c.text('Internal error\n', 500)
+    return answer(500, INTERNAL_ERROR)
   })
   return app
 }
 
-/** The document a request asks for, a redirect (`?page=N`), or the text of a 404/400 answer. */
-function resolve(site: Site, c: Context): Document | Response | string {
+/** The document a request asks for, a redirect (`?page=N`), the text of a 400 answer, or undefined for a 404. */
+function resolve(site: DocumentSource, c: Context): Document | Response | string | undefined {
   const raw = c.req.url
   // The common request, a plain path and no query, needs no URL parsing (a few µs of every answer):
   // its pathname is the path as sent. Anything else goes through the WHATWG parser.
@@ -81,23 +78,23 @@ function resolve(site: Site, c: Context): Document | Response | string {
   const plain = !raw.includes('?') && PLAIN_PATH.test(path) && !path.includes('/.')
   const url = plain ? undefined : new URL(raw)
   const key = parsePath(url ? url.pathname : path)
-  if (!key) return NOT_FOUND
+  if (!key) return undefined
   const page = url ? url.searchParams.get('page') : null
   const limit = url ? url.searchParams.get('limit') : null
   if (key.type === 'feed' && key.page.kind === 'head') {
     if (page !== null) {
       const n = positiveInt(page)
       if (n === undefined) return `Bad request: page must be a whole number from 1 up, got ${JSON.stringify(page)}.\n`
-      if (n > 1) return pageRedirect(site, key, n) ?? NOT_FOUND
+      if (n > 1) return pageRedirect(site, key, n)
     }
     if (limit !== null) {
       const n = positiveInt(limit)
       const max = site.config.maxLimit
       if (n === undefined || n > max) return `Bad request: limit must be a whole number from 1 to ${max}, got ${JSON.stringify(limit)}.\n`
-      if (n < site.config.maxItems) return site.getLimited(key, n) ?? NOT_FOUND
+      if (n < site.config.maxItems) return site.getLimited(key, n)
     }
   }
-  return site.get(key) ?? NOT_FOUND
+  return site.get(key)
 }
 
 /**
@@ -106,12 +103,11 @@ function resolve(site: Site, c: Context): Document | Response | string {
  * immutable. Only as long-lived as the head: the walk's Nth document moves when articles arrive.
  * Undefined when the scope or the page does not exist.
  */
-function pageRedirect(site: Site, key: FeedKey, n: number): Response | undefined {
-  const items = site.scopeItems(key.topic)
-  const page = items && pagedWalk(items.length, site.config.maxItems)[n - 1]
-  if (!page) return undefined
+function pageRedirect(site: DocumentSource, key: FeedKey, n: number): Response | undefined {
+  const location = site.walkUrl(key, n)
+  if (location === undefined) return undefined
   const headers = {
-    Location: absoluteUrl(site.config.baseUrl, withPage(key, page)),
+    Location: location,
     'Cache-Control': revalidatingCacheControl(site.config),
     ...ERROR_HEADERS,
   }

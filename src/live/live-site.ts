@@ -6,9 +6,9 @@
  */
 import type { SeedOutcome } from '../catalog/build-catalog.js'
 import { CatalogIndex } from '../catalog/update-catalog.js'
-import type { Io } from '../cli/io.js'
+import type { Io } from '../io.js'
 import type { Config } from '../config.js'
-import type { Compressor } from '../documents/document.js'
+import type { DocumentPorts } from '../documents/document.js'
 import { Site } from '../documents/site.js'
 import { loadOutcomes } from '../pipeline.js'
 import { SeedFollower } from './follow-seeds.js'
@@ -16,10 +16,9 @@ import { LiveCatalog, type AppliedChanges } from './live-catalog.js'
 import { logUpdate } from './log-update.js'
 import { DEFAULT_SETTLE, type SettleOptions } from './settle.js'
 
-export interface LiveOptions {
+export interface LiveOptions extends DocumentPorts {
   config: Config
   io: Io
-  compressor: Compressor
   settle?: Partial<SettleOptions>
   /** Run after each swap and awaited before the next update: static writes, WebSub pings. */
   afterSwap?: (update: LiveUpdate) => Promise<void> | void
@@ -51,7 +50,7 @@ export class LiveSite {
     private readonly live: LiveCatalog,
     private readonly follower: SeedFollower,
   ) {
-    this.current = new Site(live.catalog, { config: opts.config, compressor: opts.compressor })
+    this.current = new Site(live.catalog, { config: opts.config, compressor: opts.compressor, digest: opts.digest })
     this.current.warm()
   }
 
@@ -119,11 +118,11 @@ export class LiveSite {
   }
 
   private async apply(outcomes: Map<string, SeedOutcome | undefined>, startedMs: number): Promise<void> {
-    const { config, io, compressor } = this.opts
+    const { config, io, compressor, digest } = this.opts
     const changes = this.live.apply(outcomes, io.now())
     if (this.closed || changes.catalog === this.current.catalog) return
     const prev = this.current
-    const site = new Site(changes.catalog, { config, compressor, fragments: prev.fragments, previous: prev })
+    const site = new Site(changes.catalog, { config, compressor, digest, fragments: prev.fragments, previous: prev })
     site.warm()
     this.current = site
     const tookMs = performance.now() - startedMs

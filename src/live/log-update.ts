@@ -1,6 +1,6 @@
 /** One log block per live update: the changed files' problems, then one summary line. */
-import type { Io } from '../cli/io.js'
-import { countProblems, formatProblem, summaryLine } from '../cli/report.js'
+import type { Io } from '../io.js'
+import { countProblems, formatProblem, summaryLine } from '../problems/format.js'
 import type { LiveUpdate } from './live-site.js'
 
 export function logUpdate(update: LiveUpdate, seedsDir: string, io: Io): void {

@@ -43,16 +43,26 @@ export function atomEntry(a: Article, ctx: ItemContext): string {
   if (a.category) lines.push(`${J}<category term="${escapeXml(a.category)}"/>`)
   if (a.excerpt) lines.push(`${J}<summary type="text">${escapeXml(a.excerpt)}</summary>`)
   lines.push(`${J}<content type="html">${escapeXml(a.contentHtml)}</content>`)
-  if (a.provider) lines.push(`${J}${atomSource(a.provider)}`)
+  const source = a.provider && atomSource(a.provider, date)
+  if (source) lines.push(`${J}${source}`)
   for (const img of a.images) lines.push(`${J}${mediaContent(img)}`)
   if (lead) lines.push(`${J}${mediaThumbnail(lead)}`)
   lines.push(`${I}</entry>\n`)
   return lines.join('\n')
 }
 
-/** `<source>`: the feed the entry came from, as far as we know it (RFC 4287 §4.2.11). */
-function atomSource(p: NonNullable<Article['provider']>): string {
-  if (!p.url) return `<source><title type="text">${escapeXml(p.name)}</title></source>`
+/**
+ * `<source>`: the publication the entry came from (RFC 4287 §4.2.11), with the three feed-level
+ * elements that section asks an aggregator to keep — `id`, `title` and `updated` — so the W3C
+ * validator's `MissingSourceElement` has nothing to miss. `updated` is the entry's own date: the
+ * provider published this article then, so its feed changed at least then (§4.2.15), and it is
+ * the one date we know that needs no clock and never changes, which keeps an archived entry's
+ * bytes fixed (a "newest article of this provider" date would rewrite old archives). Without a
+ * provider URL there is no id to give, so no source either, as in RSS (`<source url>` is required
+ * there); the provider's name is still the entry's `<author>`.
+ */
+function atomSource(p: NonNullable<Article['provider']>, updated: string): string | undefined {
+  if (!p.url) return undefined
   const url = escapeXml(p.url)
-  return `<source><id>${url}</id><title type="text">${escapeXml(p.name)}</title><link rel="alternate" href="${url}"/></source>`
+  return `<source><id>${url}</id><title type="text">${escapeXml(p.name)}</title><updated>${updated}</updated><link rel="alternate" href="${url}"/></source>`
 }

@@ -6,17 +6,9 @@
  */
 import type { Format } from '../paths.js'
 import type { Article } from '../types.js'
-import { atomEntry } from './atom-entry.js'
 import { utf8 } from './bytes.js'
 import type { ItemContext } from './feed-meta.js'
-import { jsonItem } from './json-item.js'
-import { rssItem } from './rss-item.js'
-
-const RENDER: Record<Format, (a: Article, ctx: ItemContext) => string> = {
-  rss: rssItem,
-  atom: atomEntry,
-  json: (a) => jsonItem(a),
-}
+import { FORMAT_SPECS } from './formats.js'
 
 export class Fragments {
   private readonly cache = new WeakMap<Article, Partial<Record<Format, Uint8Array>>>()
@@ -26,6 +18,6 @@ export class Fragments {
   get(a: Article, format: Format): Uint8Array {
     let entry = this.cache.get(a)
     if (!entry) this.cache.set(a, (entry = {}))
-    return (entry[format] ??= utf8(RENDER[format](a, this.ctx)))
+    return (entry[format] ??= utf8(FORMAT_SPECS[format].item(a, this.ctx)))
   }
 }

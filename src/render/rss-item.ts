@@ -8,6 +8,7 @@ import type { Article } from '../types.js'
 import type { ItemContext } from './feed-meta.js'
 import { escapeHtml, escapeRssText, escapeXml } from '../escape.js'
 import { leadImage, mediaContent, mediaThumbnail } from './media.js'
+import { plainSummary } from './plain-summary.js'
 
 const I = '        '
 const J = '            '
@@ -22,8 +23,13 @@ export function rssItem(a: Article, ctx: ItemContext): string {
     `${J}<pubDate>${new Date(a.publishedMs).toUTCString()}</pubDate>`,
   ]
   // <description> is HTML by the spec and in every reader: escape the plain-text excerpt as HTML
-  // first, then as XML, so that `<b>` or `&amp;` in an excerpt shows literally.
-  if (a.excerpt) lines.push(`${J}<description>${escapeXml(escapeHtml(a.excerpt))}</description>`)
+  // first, then as XML, so that `<b>` or `&amp;` in an excerpt shows literally. Always written:
+  // readers that read only description (not content:encoded) would show an empty item. Without an
+  // excerpt it is the start of the content as plain text (RSS 2.0 calls description "the item
+  // synopsis"; the whole HTML would be shown twice by readers that read both), and the title only
+  // when the content has no text at all.
+  const summary = a.excerpt || plainSummary(a.contentHtml, a.title)
+  lines.push(`${J}<description>${escapeXml(escapeHtml(summary))}</description>`)
   lines.push(`${J}<content:encoded>${escapeXml(a.contentHtml)}</content:encoded>`)
   if (a.provider) {
     lines.push(`${J}<dc:creator>${escapeRssText(a.provider.name)}</dc:creator>`)

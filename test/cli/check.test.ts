@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CheckReport } from '../../src/cli/check.js'
-import { formatProblem, summaryLine } from '../../src/cli/report.js'
+import { formatProblem, summaryLine } from '../../src/problems/format.js'
 import { BAD_DIR, FIXTURE_MAX_BYTES, loadBadFixtures } from '../load/bad-fixtures.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))

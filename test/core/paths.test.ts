@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { FORMAT_TABLE } from '../../src/format-table.js'
 import { FORMATS, HEAD, filePath, parsePath, urlPath, type DocKey } from '../../src/paths.js'
+import { FORMAT_SPECS } from '../../src/render/formats.js'
 
 const keys: DocKey[] = [
   { type: 'index' },
@@ -41,6 +43,33 @@ describe('path table', () => {
       '/topics/a%2Fb/rss.xml', '/../rss.xml', '/rss.xml/', '/index.htm',
     ]) {
       expect(parsePath(p), p).toBeUndefined()
+    }
+  })
+})
+
+describe('format table', () => {
+  it('gives each format its own file stem, so a path names one format', () => {
+    const stems = FORMATS.map((f) => FORMAT_TABLE[f].stem)
+    expect(new Set(stems).size).toBe(stems.length)
+  })
+
+  it('parses exactly the stem/extension pairs of its rows (the path regex comes from the table)', () => {
+    const stems = FORMATS.map((f) => FORMAT_TABLE[f].stem)
+    const exts = [...new Set(FORMATS.map((f) => FORMAT_TABLE[f].ext))]
+    for (const stem of stems) {
+      for (const ext of exts) {
+        const format = FORMATS.find((f) => FORMAT_TABLE[f].stem === stem && FORMAT_TABLE[f].ext === ext)
+        const key = parsePath(`/topics/ai/${stem}/archive/3.${ext}`)
+        expect(key, `${stem}.${ext}`).toEqual(format && { type: 'feed', topic: 'ai', format, page: { kind: 'archive', n: 3 } })
+      }
+    }
+  })
+
+  it('has both renderers and the facts for every format', () => {
+    for (const f of FORMATS) {
+      expect(FORMAT_SPECS[f]).toMatchObject(FORMAT_TABLE[f])
+      expect(typeof FORMAT_SPECS[f].render).toBe('function')
+      expect(typeof FORMAT_SPECS[f].item).toBe('function')
     }
   })
 })

@@ -5,12 +5,10 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { resolveConfig, type RawConfig } from '../../src/config.js'
+import type { RawConfig } from '../../src/config.js'
 import type { Compressor } from '../../src/documents/document.js'
-import { Site } from '../../src/documents/site.js'
-import { nodeCompressor } from '../../src/node/compress.js'
-import { loadCatalog } from '../../src/pipeline.js'
-import { TEST_NOW } from '../helpers/site.js'
+import type { Site } from '../../src/documents/site.js'
+import { TEST_NOW, siteFromDir } from '../helpers/site.js'
 
 export const T0 = Date.UTC(2024, 0, 1)
 export const BASE = 'http://localhost:3000'
@@ -66,10 +64,9 @@ export class SeedDir {
   }
 
   /** A Site over the folder as it is now; `previous` lets it reuse that snapshot's documents. */
-  async site(overrides: RawConfig = {}, previous?: Site, compressor: Compressor = nodeCompressor()): Promise<Site> {
-    const config = resolveConfig({ seeds: this.seeds, baseUrl: BASE, ...overrides })
-    const catalog = await loadCatalog(config, TEST_NOW)
-    return new Site(catalog, { config, compressor, ...(previous && { previous }) })
+  async site(overrides: RawConfig = {}, previous?: Site, compressor?: Compressor): Promise<Site> {
+    const opts = { ...(previous && { previous }), ...(compressor && { compressor }) }
+    return (await siteFromDir(this.seeds, { baseUrl: BASE, ...overrides }, TEST_NOW, opts)).site
   }
 
   async cleanup(): Promise<void> {

@@ -103,10 +103,10 @@ describe('compressed representations', () => {
     })
   }
 
-  it('a document that does not compress (the PNG icon) is always sent as is, without Vary', async () => {
+  it('a document that does not compress (the PNG icon) is always sent as is, and says Vary like every answer (issue 15 #10)', async () => {
     const res = await get('/icon.png', 'br, gzip')
     expect(res.headers.get('content-encoding')).toBeNull()
-    expect(res.headers.get('vary')).toBeNull()
+    expect(res.headers.get('vary')).toBe('Accept-Encoding')
   })
 
   it('a conditional request gets its 304 whichever encoding it asks for now', async () => {

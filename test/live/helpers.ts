@@ -3,13 +3,14 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { resolveConfig, type Config, type RawConfig } from '../../src/config.js'
-import type { Io } from '../../src/cli/io.js'
+import type { Io } from '../../src/io.js'
 import { createApp } from '../../src/http/app.js'
 import type { LiveSite, LiveUpdate } from '../../src/live/live-site.js'
-import { nodeCompressor } from '../../src/node/compress.js'
+import { FAST_PORTS } from '../helpers/site.js'
 
-/** Fast compression: the tests look at bytes and tags, not ratios. */
-export const compressor = nodeCompressor({ gzipLevel: 1, brotliQuality: 1 })
+/** Fast compression (and node:crypto hashing): the tests look at bytes and tags, not ratios. */
+export const ports = FAST_PORTS
+export const compressor = ports.compressor
 
 export async function tempDir(prefix = 'feedstand-live-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix))

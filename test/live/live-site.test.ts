@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LiveSite, type LiveUpdate } from '../../src/live/live-site.js'
 import { FUTURE_TOLERANCE_MS } from '../../src/normalize/normalize-article.js'
-import { captureIo, client, compressor, liveConfig, nextEvent, nextUpdate, removeDir, seedText, tempDir, touches, writeSeed } from './helpers.js'
+import { captureIo, client, liveConfig, ports, nextEvent, nextUpdate, removeDir, seedText, tempDir, touches, writeSeed } from './helpers.js'
 
 const feeds = (prefix: string) => [`${prefix}/rss.xml`, `${prefix}/atom.xml`, `${prefix}/feed.json`]
 const GLOBAL = feeds('')
@@ -28,7 +28,7 @@ beforeEach(async () => {
   await writeSeed(seeds, 'a.md', { slug: 'a', topics: ['Chips'], date: '2024-03-13T00:00:00Z' })
   await writeSeed(seeds, 'b.md', { slug: 'b', topics: ['Energy'], date: '2024-03-12T00:00:00Z' })
   io = captureIo()
-  live = await LiveSite.start({ config: liveConfig(seeds), io, compressor })
+  live = await LiveSite.start({ config: liveConfig(seeds), io, ...ports })
 })
 
 afterEach(async () => {
@@ -164,7 +164,7 @@ describe('live site', () => {
   it('publishes a half-written file only once it is complete', async () => {
     // A settle time far above the writer's pause, so that a busy machine cannot stretch the pause past it.
     await live!.close()
-    live = await LiveSite.start({ config: liveConfig(seeds), io, compressor, settle: { quietMs: 400 } })
+    live = await LiveSite.start({ config: liveConfig(seeds), io, ...ports, settle: { quietMs: 400 } })
     const published: string[] = []
     live!.onUpdate((u) => {
       const a = u.site.catalog.byId.get('https://news.test/slow')
@@ -201,7 +201,7 @@ describe('live site', () => {
     }))))
     const u = await all
     expect(updates.length).toBeLessThanOrEqual(10)
-    const fresh = await LiveSite.start({ config: liveConfig(seeds), io: captureIo(), compressor })
+    const fresh = await LiveSite.start({ config: liveConfig(seeds), io: captureIo(), ...ports })
     try {
       expect(u.site.catalog.articles.map((a) => a.id)).toEqual(fresh.site.catalog.articles.map((a) => a.id))
       expect([...u.site.catalog.topics.keys()]).toEqual([...fresh.site.catalog.topics.keys()])

@@ -17,7 +17,7 @@ import { StaticOutput } from '../../src/live/static-output.js'
 import { filePath } from '../../src/paths.js'
 import { TEST_NOW } from '../helpers/site.js'
 import { BASE, SeedDir } from '../http/fixture.js'
-import { compressor, removeDir, tempDir } from './helpers.js'
+import { ports, removeDir, tempDir } from './helpers.js'
 
 const N = 3
 const MAX_TOTAL = 4 * N + 3
@@ -84,7 +84,7 @@ describe('build --watch: one new newest article', () => {
     cleanups.push(() => seeds.cleanup(), () => removeDir(join(outDir, '..')))
     const config = resolveConfig({ seeds: seeds.seeds, out: outDir, baseUrl: BASE, maxItems: N })
     const index = new CatalogIndex([], { onlyPublished: config.onlyPublished, nowMs: TEST_NOW })
-    let prev = new Site(index.catalog, { config, compressor })
+    let prev = new Site(index.catalog, { config, ...ports })
     const output = new StaticOutput(outDir)
     await output.writeAll(prev)
     for (let total = 1; total <= MAX_TOTAL; total++) {
@@ -92,7 +92,7 @@ describe('build --watch: one new newest article', () => {
       const file = `a${String(total).padStart(4, '0')}.md`
       const { outcomes } = await readChanges(config, [file], TEST_NOW)
       const catalog = index.update(outcomes, TEST_NOW)
-      const next = new Site(catalog, { config, compressor, fragments: prev.fragments, previous: prev })
+      const next = new Site(catalog, { config, ...ports, fragments: prev.fragments, previous: prev })
       const before = await tree(outDir)
       const stats = await output.update(prev, next)
       const after = await tree(outDir)

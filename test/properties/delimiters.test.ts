@@ -15,12 +15,11 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CheckReport } from '../../src/cli/check.js'
 import { resolveConfig } from '../../src/config.js'
-import { Site } from '../../src/documents/site.js'
 import { createApp } from '../../src/http/app.js'
-import { nodeCompressor } from '../../src/node/compress.js'
 import { urlPath } from '../../src/paths.js'
 import { loadCatalog } from '../../src/pipeline.js'
 import { delimiterSeed, INVALID_CLOSES, STRAY_LINES, VALID_CLOSES } from './delimiter-seeds.js'
+import { makeSite } from '../helpers/site.js'
 import { documentsOf, siteOf } from './site-of.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -119,7 +118,7 @@ describe('front-matter delimiters, through build, check and the HTTP app', () =>
 
   it('no HTTP response of the app, in any encoding, holds it', async () => {
     const config = resolveConfig({ seeds })
-    const site = new Site(await loadCatalog(config, Date.now()), { config, compressor: nodeCompressor() })
+    const site = makeSite(await loadCatalog(config, Date.now()), config)
     expect(site.catalog.articles.length).toBe(publishable)
     const app = createApp({ site: () => site })
     for (const path of ['/healthz', ...[...site.keys()].map(urlPath)]) {

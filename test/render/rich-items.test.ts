@@ -61,8 +61,8 @@ describe('summary: the excerpt, plain text', () => {
     expect(d).toBe(escapeHtml(ESCAPES_EXCERPT))
     expect(htmlText(d)).toBe(ESCAPES_EXCERPT)
   })
-  it('is absent when the seed has no excerpt', () => {
-    expect(get(rss, MINIMAL).summary).toBeUndefined()
+  it('is absent when the seed has no excerpt, except RSS, which always has a description (issue 15 #13): the content as text', () => {
+    expect(get(rss, MINIMAL).summary).toBe('Read the full story')
     expect(get(atom, MINIMAL).summary).toBeUndefined()
     expect(get(json, MINIMAL).summary).toBeUndefined()
   })

@@ -4,15 +4,13 @@
  */
 import { readFile } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
-import { resolveConfig, type Config, type RawConfig } from '../../src/config.js'
-import { buildCatalog } from '../../src/catalog/build-catalog.js'
-import { Site } from '../../src/documents/site.js'
-import { nodeCompressor } from '../../src/node/compress.js'
+import type { Config, RawConfig } from '../../src/config.js'
+import type { Site } from '../../src/documents/site.js'
 import { HEAD, type DocKey, type Format } from '../../src/paths.js'
-import { loadCatalog, normalizeOptions, processSeed } from '../../src/pipeline.js'
+import * as build from '../helpers/site.js'
 
 /** "Now" for every test build: after every fixture's date, so nothing is held back as future. */
-export const NOW = Date.UTC(2026, 0, 1)
+export const NOW = build.TEST_NOW
 export const RICH_DIR = resolve(import.meta.dirname, '../fixtures/rich')
 export const SEEDS_DIR = resolve(import.meta.dirname, '../../seeds')
 /** The one real seed: the item the "done when" is about. */
@@ -21,23 +19,17 @@ export const SEED_FILE = resolve(SEEDS_DIR, '000_ea3e9e76e24cb92c.txt')
 export type FeedKey = Extract<DocKey, { type: 'feed' }>
 
 export function testConfig(overrides: RawConfig = {}): Config {
-  return resolveConfig({ baseUrl: 'http://localhost:3000', ...overrides })
+  return build.testConfig(overrides)
 }
 
 /** A Site over a seeds folder, through the real loader. */
 export async function siteFromDir(dir: string, overrides: RawConfig = {}): Promise<Site> {
-  const config = testConfig({ seeds: dir, ...overrides })
-  return new Site(await loadCatalog(config, NOW), { config, compressor: nodeCompressor() })
+  return (await build.siteFromDir(dir, overrides, NOW)).site
 }
 
 /** A Site over seed texts held in memory (a generated corpus): same processing, no disk. */
 export function siteFromTexts(files: readonly { path: string; text: string }[], overrides: RawConfig = {}): Site {
-  const config = testConfig(overrides)
-  const opts = normalizeOptions(config, NOW)
-  const encoder = new TextEncoder()
-  const outcomes = files.map((f) => processSeed(f.path, encoder.encode(f.text), opts))
-  const catalog = buildCatalog(outcomes, { onlyPublished: config.onlyPublished, nowMs: NOW })
-  return new Site(catalog, { config, compressor: nodeCompressor() })
+  return build.siteFromTexts(files.map((f) => ({ file: f.path, text: f.text })), overrides, NOW).site
 }
 
 /** Seed files read from disk (from more than one folder) into one in-memory site. */
