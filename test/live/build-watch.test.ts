@@ -6,9 +6,8 @@
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runBuild, runBuildWatch, type WatchingBuild } from '../../src/cli/build.js'
+import { runBuild, runBuildWatch, type ChangeStats, type WatchingBuild } from '../../src/cli/build.js'
 import type { Config } from '../../src/config.js'
-import type { ChangeStats } from '../../src/fs/write-changed.js'
 import { captureIo, liveConfig, removeDir, tempDir, writeSeed } from './helpers.js'
 
 let dir: string
