@@ -32,7 +32,9 @@ function sibling(outDir: string, kind: 'tmp' | 'old'): string {
 
 /**
  * Removes the temporary folders of dead builds beside `outDir`. Names without a pid come from
- * versions before this rule and are always stale. Returns the folders removed.
+ * versions before this rule and are always stale. A build killed between the two renames of
+ * its swap left no `outDir` and the old tree aside: that tree is put back first. Returns the
+ * folders removed or put back.
  */
 export async function removeStaleSiblings(outDir: string, alive: (pid: number) => boolean = processAlive): Promise<string[]> {
   const prefix = `.${basename(outDir)}.`
@@ -42,7 +44,12 @@ export async function removeStaleSiblings(outDir: string, alive: (pid: number) =
   for (const name of names) {
     const m = name.startsWith(prefix) ? pattern.exec(name.slice(prefix.length)) : null
     if (!m || (m[1] !== undefined && alive(Number(m[1])))) continue
-    await rm(join(dirname(outDir), name), { recursive: true, force: true })
+    const abs = join(dirname(outDir), name)
+    if (name.startsWith(`${prefix}old-`) && (await rename(abs, outDir).then(() => true, () => false))) {
+      removed.push(name)
+      continue
+    }
+    await rm(abs, { recursive: true, force: true })
     removed.push(name)
   }
   return removed

@@ -7,7 +7,8 @@
  */
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, truncate, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { siteFiles } from '../../src/build.js'
@@ -19,6 +20,7 @@ import { nodeCompressor } from '../../src/node/compress.js'
 import { SiteOutput } from '../../src/output/index.js'
 import { loadCatalog } from '../../src/pipeline.js'
 import { manifestPath } from '../../src/output/manifest.js'
+import { removeStaleSiblings } from '../../src/output/write-tree.js'
 import { TEST_NOW } from '../helpers/site.js'
 import { BASE, SeedDir, seedText } from '../http/fixture.js'
 import { expectSameTree, tree } from './tree.js'
@@ -125,5 +127,21 @@ describe('temporary folders of dead builds', () => {
     const left = (await readdir(parent)).filter((n) => n.startsWith('.feeds.'))
     expect(left).toEqual([live])
     await rm(join(parent, live), { recursive: true })
+  })
+
+  it('a build killed between the two renames of its swap: the old tree is put back', async () => {
+    const dead = await new Promise<number>((done) => {
+      const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' })
+      child.on('exit', () => done(child.pid!))
+    })
+    const parent = await mkdtemp(join(tmpdir(), 'feedstand-swap-'))
+    const outDir = join(parent, 'feeds')
+    await mkdir(join(parent, `.feeds.old-${dead}-0badcafe`, 'topics'), { recursive: true })
+    await writeFile(join(parent, `.feeds.old-${dead}-0badcafe`, 'rss.xml'), 'the old tree')
+    await mkdir(join(parent, `.feeds.tmp-${dead}-1badcafe`))
+    await removeStaleSiblings(outDir)
+    expect(await readdir(parent)).toEqual(['feeds'])
+    expect(await readFile(join(outDir, 'rss.xml'), 'utf8')).toBe('the old tree')
+    await rm(parent, { recursive: true })
   })
 })
