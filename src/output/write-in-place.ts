@@ -45,7 +45,15 @@ export async function writeInPlace(outDir: string, files: Iterable<TreeFile>, de
   let deleted = 0
   await inParallel(gone, async (file) => {
     const abs = join(outDir, file)
-    await rm(abs, { force: true })
+    // Counted only when it was there: a variant that never paid off has no file to delete.
+    const existed = await rm(abs).then(
+      () => true,
+      (err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return false
+        throw err
+      },
+    )
+    if (!existed) return
     deleted++
     emptied.add(dirname(abs))
   })
