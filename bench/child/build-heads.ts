@@ -9,7 +9,7 @@ import { defaultCacheDir } from '../../src/cache/open.js'
 import { resolveConfig } from '../../src/config.js'
 import { Site } from '../../src/documents/site.js'
 import { nodePorts } from '../../src/node/document-ports.js'
-import { writeSite } from '../../src/node/static-build.js'
+import { writeSite } from '../../src/output/write-site.js'
 import { loadCatalog } from '../../src/pipeline.js'
 
 const [seeds, out] = process.argv.slice(2)

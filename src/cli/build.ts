@@ -1,15 +1,16 @@
 /**
- * `feedstand build`: every document into the output folder, atomically; problems to stderr.
- * `build --watch`: the same once, then the folder follows the seeds folder, file by file.
+ * `feedstand build`: every document into the output folder (in place when the last build's
+ * manifest is valid, else a new tree swapped in atomically); problems to stderr.
+ * `build --watch`: the same first build, then the folder follows the seeds folder, file by file.
+ * Both write through the one output path, src/output/.
  */
 import type { Config } from '../config.js'
 import { Site } from '../documents/site.js'
-import type { ChangeStats } from '../fs/write-changed.js'
 import { LiveSite, type LiveUpdate } from '../live/live-site.js'
-import { StaticOutput } from '../live/static-output.js'
+import { compressPool } from '../node/compress-pool.js'
 import { nodePorts } from '../node/document-ports.js'
-import { writeSite } from '../node/static-build.js'
 import { defaultCacheDir } from '../cache/open.js'
+import { SiteOutput, type OutputStats } from '../output/index.js'
 import { loadCatalog } from '../pipeline.js'
 import { notifyHub } from '../websub/index.js'
 import type { Io } from './io.js'
@@ -20,13 +21,28 @@ export async function runBuild(config: Config, io: Io): Promise<number> {
   // Parsed seeds and the last build's manifest persist here: a rebuild parses and writes only what changed.
   const cacheDir = defaultCacheDir(config)
   const catalog = await loadCatalog(config, io.now(), undefined, { cacheDir })
-  for (const p of catalog.problems) io.err(formatProblem(p, config.seedsDir))
-  const counts = countProblems(catalog.problems)
   const site = new Site(catalog, { config, ...nodePorts() })
-  const stats = await writeSite(site, config.outDir, { cacheDir })
+  await firstBuild(new SiteOutput(config.outDir, { cacheDir }), site, config, io, started)
+  return config.strict && countProblems(catalog.problems).errors > 0 ? 1 : 0
+}
+
+/** The first build of both `build` and `build --watch`: problems, the write, the summary line. */
+async function firstBuild(output: SiteOutput, site: Site, config: Config, io: Io, started: number): Promise<OutputStats> {
+  const { catalog } = site
+  for (const p of catalog.problems) io.err(formatProblem(p, config.seedsDir))
+  const compress = compressPool()
+  const stats = await output.build(site, compress).finally(() => compress.close())
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
-  io.err(`${summaryLine(catalog.articles.length, counts)}; wrote ${stats.files} files (${stats.bytes} bytes) to ${config.outDir} in ${seconds} s`)
-  return config.strict && counts.errors > 0 ? 1 : 0
+  const repaired = stats.repaired > 0 ? `, repaired ${stats.repaired} documents that were not as the last build left them` : ''
+  io.err(`${summaryLine(catalog.articles.length, countProblems(catalog.problems))}; wrote ${stats.files} files (${stats.bytes} bytes) to ${config.outDir} in ${seconds} s${repaired}`)
+  return stats
+}
+
+/** What one incremental write of `build --watch` did. */
+export interface ChangeStats {
+  written: number
+  deleted: number
+  bytes: number
 }
 
 export interface WatchingBuild {
@@ -38,37 +54,40 @@ export interface WatchingBuild {
 }
 
 /**
- * The first build, then one incremental write per live update: only files whose bytes changed,
- * each atomically; files of documents that are gone are deleted. `--strict` does not apply:
- * a watching build keeps going and reports problems as they come.
+ * The first build, then one incremental write per live update: only documents that changed,
+ * staged then renamed into place; files of documents that are gone are deleted. A write that
+ * fails is reported and its documents are written again by the next update. `--strict` does
+ * not apply: a watching build keeps going and reports problems as they come.
  */
 export async function runBuildWatch(config: Config, io: Io): Promise<WatchingBuild> {
-  const output = new StaticOutput(config.outDir)
+  const output = new SiteOutput(config.outDir, { cacheDir: defaultCacheDir(config) })
   const listeners = new Set<(stats: ChangeStats, update: LiveUpdate) => void>()
   // Updates wait for the first build: they write on top of it.
-  let firstBuild!: (ok: boolean) => void
-  const built = new Promise<boolean>((resolve) => (firstBuild = resolve))
+  let firstBuilt!: (ok: boolean) => void
+  const built = new Promise<boolean>((resolve) => (firstBuilt = resolve))
   const afterSwap = async (u: LiveUpdate) => {
     if (!(await built)) return
     const started = performance.now()
-    const stats = await output.update(u.prev, u.site)
+    let stats: OutputStats
+    try {
+      stats = await output.update(u.site)
+    } catch (err) {
+      io.err(`build: writing ${config.outDir} failed: ${(err as Error).message}; the documents of this update are written again with the next one`)
+      return
+    }
     const ms = (performance.now() - started).toFixed(0)
-    io.err(`build: wrote ${stats.written} files (${stats.bytes} bytes), deleted ${stats.deleted}, in ${config.outDir} in ${ms} ms`)
-    for (const fn of listeners) fn(stats, u)
+    io.err(`build: wrote ${stats.files} files (${stats.bytes} bytes), deleted ${stats.deletedFiles}, in ${config.outDir} in ${ms} ms`)
+    const change = { written: stats.files, deleted: stats.deletedFiles, bytes: stats.bytes }
+    for (const fn of listeners) fn(change, u)
     // Told after the files are in place: the hub fetches them at once. In the background: retries take time.
     if (config.hubUrl) void notifyHub(u.prev, u.site, { log: (line) => io.err(line) })
   }
   const live = await LiveSite.start({ config, io, ...nodePorts(), afterSwap })
   try {
-    const started = performance.now()
-    const { catalog } = live.site
-    for (const p of catalog.problems) io.err(formatProblem(p, config.seedsDir))
-    const stats = await output.writeAll(live.site)
-    const seconds = ((performance.now() - started) / 1000).toFixed(2)
-    io.err(`${summaryLine(catalog.articles.length, countProblems(catalog.problems))}; wrote ${stats.files} files (${stats.bytes} bytes) to ${config.outDir} in ${seconds} s`)
-    firstBuild(true)
+    await firstBuild(output, live.site, config, io, performance.now())
+    firstBuilt(true)
   } catch (err) {
-    firstBuild(false)
+    firstBuilt(false)
     await live.close()
     throw err
   }

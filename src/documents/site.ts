@@ -92,6 +92,24 @@ export class Site implements DocumentSource {
     return feedSignature(this.feedMeta(key, slice, items.length, absoluteUrl(this.config.baseUrl, key)), slice)
   }
 
+  /**
+   * Whether the document at `key` provably has the same inputs in `prev` (same config, topic
+   * name and article objects), so that its signature equals prev's without building it. A
+   * scope whose article list is the same object is the same throughout; an archive depends only
+   * on its own slice (its links never change, see `pageLinks`). Conservative: false means
+   * "compare the signatures" (src/documents/changes.ts).
+   */
+  sameInputs(prev: Site, key: DocKey): boolean {
+    if (key.type !== 'feed' || prev.config !== this.config) return false
+    const [a, b] = [prev.scopeItems(key.topic), this.scopeItems(key.topic)]
+    if (!a || !b) return false
+    if (key.topic !== null && prev.catalog.topics.get(key.topic)!.name !== this.catalog.topics.get(key.topic)!.name) return false
+    if (a === b) return true
+    if (key.page.kind !== 'archive') return false
+    const [pa, pb] = [pageItems(a, this.config.maxItems, key.page), pageItems(b, this.config.maxItems, key.page)]
+    return pa !== undefined && pb !== undefined && pa.length === pb.length && pa.every((x, i) => x === pb[i])
+  }
+
   /** The head of a feed cut to `limit` items (`?limit=N`), served at `{path}?limit=N`. */
   getLimited(key: FeedKey, limit: number): Document | undefined {
     const items = this.scopeItems(key.topic)

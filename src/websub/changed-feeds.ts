@@ -1,34 +1,32 @@
 /**
- * Which WebSub topics changed between two snapshots: the self URLs of the feed heads (every
- * scope × format) whose bytes differ, plus those of scopes that appeared or disappeared. Pure:
- * it compares the documents' body hashes and sends nothing.
+ * Which WebSub topics changed between two snapshots: the self URLs of the feed heads whose
+ * documents changed, plus those of heads that appeared or disappeared. The answer is the change
+ * detector's (src/documents/changes.ts) over the heads of `Site.headKeys()`; pure, sends nothing.
  */
+import { changedKeys, signatures } from '../documents/changes.js'
 import type { Site } from '../documents/site.js'
-import { FORMATS, HEAD, absoluteUrl, type DocKey } from '../paths.js'
+import { absoluteUrl, filePath, type DocKey } from '../paths.js'
+
+/** Only heads are WebSub topics: the bridge moves with every new article, full archives never change, and neither advertises the hub. */
+type FeedKey = Extract<DocKey, { type: 'feed' }>
+
+function* feedHeads(site: Site): Generator<FeedKey> {
+  for (const key of site.headKeys()) if (key.type === 'feed' && key.page.kind === 'head') yield key
+}
 
 /**
  * Self URLs of the head feeds whose bytes changed from `prev` to `next`, global feed first,
  * then topics in slug order, formats in path-table order. With no `prev`, every head of `next`.
  * A topic that disappeared is listed too: the hub then fetches it and learns it is gone (404).
  *
- * Only heads are WebSub topics: the bridge moves with every new article and full archives never
- * change, and neither advertises the hub.
- *
  * @example changedFeedUrls(before, after) // ['https://example.org/rss.xml', …, 'https://example.org/topics/ai/feed.json']
  */
 export function changedFeedUrls(prev: Site | undefined, next: Site): string[] {
-  const slugs = new Set([...(prev?.catalog.topics.keys() ?? []), ...next.catalog.topics.keys()])
-  const urls: string[] = []
-  for (const topic of [null, ...[...slugs].sort()]) {
-    for (const format of FORMATS) {
-      const key: DocKey = { type: 'feed', topic, format, page: HEAD }
-      const before = prev?.get(key)
-      const after = next.get(key)
-      if (!before && !after) continue
-      // The same Document object when the next snapshot reused it; otherwise compare the bytes' hash.
-      if (before && after && (before === after || before.hash === after.hash)) continue
-      urls.push(absoluteUrl((after ? next : prev!).config.baseUrl, key))
-    }
-  }
-  return urls
+  const { changed, vanished } = changedKeys(prev && signatures(prev, feedHeads(prev)), next, feedHeads(next))
+  const gone = new Set(vanished)
+  const keys: FeedKey[] = [...(changed as FeedKey[]), ...(prev ? [...feedHeads(prev)].filter((k) => gone.has(filePath(k))) : [])]
+  // Stable: within a topic the heads keep `headKeys()`'s path-table order of formats.
+  const topic = (k: FeedKey) => k.topic ?? ''
+  keys.sort((a, b) => (topic(a) === topic(b) ? 0 : topic(a) < topic(b) ? -1 : 1))
+  return keys.map((k) => absoluteUrl(((changed as FeedKey[]).includes(k) ? next : prev!).config.baseUrl, k))
 }

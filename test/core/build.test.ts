@@ -11,7 +11,7 @@ import { runBuild } from '../../src/cli/build.js'
 import type { Io } from '../../src/io.js'
 import { createApp } from '../../src/http/app.js'
 import { urlPath } from '../../src/paths.js'
-import { writeTreeAtomically } from '../../src/fs/write-tree.js'
+import { writeTreeAtomically } from '../../src/output/write-tree.js'
 import { FIXTURES, TEST_NOW, siteFromDir } from '../helpers/site.js'
 
 let tmp: string

@@ -5,7 +5,7 @@
  * grow with the number of archives.
  */
 import { afterAll, describe, expect, it } from 'vitest'
-import { siteFiles } from '../../src/build.js'
+import { siteFiles } from '../../src/output/index.js'
 import { CLOUDFLARE_MAX_RULES, HEADERS_FILE } from '../../src/documents/headers-file.js'
 import type { Site } from '../../src/documents/site.js'
 import { FIXTURES, siteFromDir } from '../helpers/site.js'

@@ -6,15 +6,15 @@
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runBuild, runBuildWatch, type WatchingBuild } from '../../src/cli/build.js'
+import { runBuild, runBuildWatch, type ChangeStats, type WatchingBuild } from '../../src/cli/build.js'
 import type { Config } from '../../src/config.js'
-import type { ChangeStats } from '../../src/fs/write-changed.js'
 import { captureIo, liveConfig, removeDir, tempDir, writeSeed } from './helpers.js'
 
 let dir: string
 let seeds: string
 let config: Config
 let build: WatchingBuild | undefined
+let io: ReturnType<typeof captureIo>
 
 const day = (d: number) => new Date(Date.UTC(2024, 2, d)).toISOString()
 
@@ -25,7 +25,8 @@ beforeEach(async () => {
   await writeSeed(seeds, 'energy/e1.md', { slug: 'e1', topics: ['Energy'], date: day(10) })
   await writeSeed(seeds, 'energy/e2.md', { slug: 'e2', topics: ['Energy', 'Chips'], date: day(11) })
   config = liveConfig(seeds, { out: join(dir, 'out'), maxItems: 2 })
-  build = await runBuildWatch(config, captureIo())
+  io = captureIo()
+  build = await runBuildWatch(config, io)
 })
 
 afterEach(async () => {
@@ -39,8 +40,9 @@ async function tree(root: string): Promise<Map<string, { bytes: Buffer; ino: num
   const out = new Map<string, { bytes: Buffer; ino: number }>()
   for (const name of await readdir(root, { recursive: true })) {
     const abs = join(root, name)
-    const st = await stat(abs)
-    if (st.isFile()) out.set(name.split('\\').join('/'), { bytes: await readFile(abs), ino: st.ino })
+    // A later update may be staging (or removing) temporary files while this walks the tree.
+    const st = await stat(abs).catch(() => undefined)
+    if (st?.isFile()) out.set(name.split('\\').join('/'), { bytes: await readFile(abs), ino: st.ino })
   }
   return out
 }
@@ -151,4 +153,35 @@ describe('build --watch', () => {
     expect((await written).written).toBe(0)
     expect(rewritten(before, await tree(config.outDir))).toEqual([])
   })
+
+  it('a write that fails lands none of its files, reports the real error, and the next update restores a consistent tree', async () => {
+    // A file where the new topic's folder must go: its documents cannot be written.
+    await writeFile(join(config.outDir, 'topics', 'robots'), 'in the way')
+    const before = await tree(config.outDir)
+    await writeSeed(seeds, 'robots/r1.md', { slug: 'r1', topics: ['Robots'], date: day(25) })
+    const isFailure = (l: string) => l.startsWith(`build: writing ${config.outDir} failed`)
+    await until(() => io.lines.some(isFailure))
+    expect(io.lines.find(isFailure)).toMatch(/ENOTDIR|EEXIST/)
+    // Not one file of the update landed: the global feed does not list an article topics.json
+    // lacks. (Temporary files of an update still being staged are not part of the tree.)
+    const after = new Map([...(await tree(config.outDir))].filter(([f]) => !f.includes('.tmp-')))
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort())
+    for (const [file, { bytes }] of before) expect(after.get(file)!.bytes.equals(bytes), file).toBe(true)
+    expect(after.get('rss.xml')!.bytes.toString()).not.toContain('r1')
+
+    await rm(join(config.outDir, 'topics', 'robots'))
+    const written = nextWrite()
+    await writeSeed(seeds, 'chips/c1.md', { slug: 'c1', title: 'Retitled', topics: ['Chips'], date: day(1) })
+    await written
+    await expectEqualToFullBuild()
+  })
 })
+
+/** Resolves once `pred` holds (checked every 20 ms), rejects after `timeoutMs`. */
+async function until(pred: () => boolean, timeoutMs = 8000): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!pred()) {
+    if (Date.now() > end) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}

@@ -2,7 +2,7 @@
  * `build --watch`'s choice of documents, one new newest article at a time: it must render and
  * write the heads and bridges of the article's scopes and an archive that just filled, delete a
  * bridge that just became part of it, and leave every other archive alone (not even rendered).
- * StaticOutput is driven directly with the live path's own pieces (readChanges → CatalogIndex →
+ * SiteOutput (src/output/) is driven directly with the live path's own pieces (readChanges → CatalogIndex →
  * Site reusing the previous one) over a real seeds folder, without the watcher (its side is in
  * build-watch.test.ts).
  */
@@ -13,7 +13,7 @@ import { CatalogIndex } from '../../src/catalog/update-catalog.js'
 import { resolveConfig } from '../../src/config.js'
 import { Site } from '../../src/documents/site.js'
 import { readChanges } from '../../src/live/read-changes.js'
-import { StaticOutput } from '../../src/live/static-output.js'
+import { SiteOutput } from '../../src/output/index.js'
 import { filePath } from '../../src/paths.js'
 import { TEST_NOW } from '../helpers/site.js'
 import { BASE, SeedDir } from '../http/fixture.js'
@@ -85,8 +85,8 @@ describe('build --watch: one new newest article', () => {
     const config = resolveConfig({ seeds: seeds.seeds, out: outDir, baseUrl: BASE, maxItems: N })
     const index = new CatalogIndex([], { onlyPublished: config.onlyPublished, nowMs: TEST_NOW })
     let prev = new Site(index.catalog, { config, ...ports })
-    const output = new StaticOutput(outDir)
-    await output.writeAll(prev)
+    const output = new SiteOutput(outDir)
+    await output.build(prev)
     for (let total = 1; total <= MAX_TOTAL; total++) {
       await seeds.write(total, total, topicsOf)
       const file = `a${String(total).padStart(4, '0')}.md`
@@ -94,7 +94,7 @@ describe('build --watch: one new newest article', () => {
       const catalog = index.update(outcomes, TEST_NOW)
       const next = new Site(catalog, { config, ...ports, fragments: prev.fragments, previous: prev })
       const before = await tree(outDir)
-      const stats = await output.update(prev, next)
+      const stats = await output.update(next)
       const after = await tree(outDir)
       const want = { rendered: [] as string[], written: [] as string[], deleted: [] as string[] }
       for (const s of SCOPES.filter((s) => s.has(total))) {
@@ -109,7 +109,7 @@ describe('build --watch: one new newest article', () => {
       expect(written.filter((f) => !isFeed(f)), label).toContain('topics.json')
       expect(unique([...before.keys()].filter((f) => !after.has(f))), label).toEqual(unique(want.deleted))
       expect(renderedNonHeads(next), label).toEqual(unique(want.rendered))
-      expect(stats.deleted, label).toBe([...before.keys()].filter((f) => !after.has(f)).length)
+      expect(stats.deletedFiles, label).toBe([...before.keys()].filter((f) => !after.has(f)).length)
       prev = next
     }
   })

@@ -6,9 +6,9 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { siteFiles } from '../../src/build.js'
-import { writeTreeAtomically } from '../../src/fs/write-tree.js'
-import { writeSite } from '../../src/node/static-build.js'
+import { siteFiles } from '../../src/output/index.js'
+import { writeTreeAtomically } from '../../src/output/write-tree.js'
+import { writeSite } from '../../src/output/write-site.js'
 import { BASE, SeedDir, seedText } from '../http/fixture.js'
 
 let seeds: SeedDir

@@ -1,0 +1,204 @@
+/**
+ * The one writer of the output folder: `build`, the first build of `build --watch` and each of
+ * its updates all go through `SiteOutput`. Which documents to write comes from the change
+ * detector (src/documents/changes.ts) over `Site.keys()`; how a document becomes files from
+ * files.ts; the manifest and journal from manifest.ts.
+ *
+ * - Without a usable baseline (no manifest, another config, no output folder) the build is a
+ *   full one: a new tree in a sibling folder, swapped in whole (write-tree.ts).
+ * - Otherwise it is an in-place update (write-in-place.ts): the changed documents' files are
+ *   staged under temporary names, then renamed over their targets, then the vanished ones are
+ *   deleted. A journal naming those documents is written before and cleared after the manifest.
+ * - Before a build trusts its manifest it checks every file's size on disk; a missing or
+ *   truncated file, or a document named in a journal left behind, is written again.
+ * - A failed update records the documents it touched: the next update writes them again.
+ */
+import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { changedKeys, type Baseline } from '../documents/changes.js'
+import type { Site } from '../documents/site.js'
+import { fingerprint } from '../cache/fingerprint.js'
+import type { AsyncCompressor, CompressionLevels } from '../node/compress.js'
+import { filePath, type DocKey } from '../paths.js'
+import { documentFiles, documentOf, filesOf, type TreeFile } from './files.js'
+import { HEADERS_FILE, HeadersRules } from './headers.js'
+import { clearJournal, manifestPath, readJournal, readManifest, removeManifest, signatureDigest, writeJournal, writeManifest } from './manifest.js'
+import { removeStaleSiblings, writeTreeAtomically } from './write-tree.js'
+import { removeTemps, writeInPlace } from './write-in-place.js'
+
+export interface OutputOptions {
+  /** Cache folder for the manifest and journal; without one every build is a full one. */
+  cacheDir?: string
+  /** `heads`: only the heads and index documents (the benchmark's comparison with Hugo). Default `all`. */
+  scope?: 'all' | 'heads'
+  /** The levels of the Site's compressor, part of the manifest key. */
+  levels?: CompressionLevels
+}
+
+export interface OutputStats {
+  mode: 'full' | 'incremental'
+  /** Files written and their bytes. */
+  files: number
+  bytes: number
+  /** Documents rendered, left as they were, deleted. */
+  rendered: number
+  unchanged: number
+  deleted: number
+  /** Files deleted. */
+  deletedFiles: number
+  /** Documents written again because the disk or a journal said they were not as the manifest says. */
+  repaired: number
+}
+
+interface State extends Baseline {
+  sizes: Map<string, number>
+}
+
+const NOTHING = { files: 0, bytes: 0, rendered: 0, deleted: 0, deletedFiles: 0 }
+
+export class SiteOutput {
+  private state: State | undefined
+  /** Documents a failed update touched: what is on disk for them is not known. */
+  private readonly suspect = new Set<string>()
+  private readonly headers = new HeadersRules()
+  private readonly manifest: string | undefined
+  private key: string | undefined
+
+  constructor(
+    private readonly outDir: string,
+    private readonly options: OutputOptions = {},
+  ) {
+    this.manifest = options.cacheDir === undefined ? undefined : manifestPath(options.cacheDir, outDir)
+  }
+
+  /**
+   * A build from what is on disk: in place when the manifest is valid for this config and the
+   * folder, full otherwise. Removes the temporary folders of dead builds first.
+   */
+  async build(site: Site, compress?: AsyncCompressor): Promise<OutputStats> {
+    await removeStaleSiblings(this.outDir)
+    this.key = await fingerprint('build', { config: site.config, scope: this.options.scope ?? 'all', levels: this.options.levels ?? {} })
+    const m = this.manifest && existsSync(this.outDir) ? await readManifest(this.manifest, this.key, this.outDir) : undefined
+    this.state = m && { tokens: new Map(Object.entries(m.files)), sizes: new Map(Object.entries(m.sizes)) }
+    this.suspect.clear()
+    if (this.state) {
+      const journal = await readJournal(this.manifest!)
+      if (journal) {
+        await removeTemps(this.outDir, journal.files.flatMap(filesOf), journal.id)
+        for (const f of journal.files) this.suspect.add(f)
+      }
+      for (const f of await differingSizes(this.outDir, this.state.sizes)) this.suspect.add(documentOf(f))
+    }
+    return this.write(site, compress)
+  }
+
+  /** `build --watch`: brings the folder from the snapshot last written to `site`. */
+  async update(site: Site): Promise<OutputStats> {
+    if (!this.key) throw new Error('SiteOutput.update before build')
+    return this.write(site)
+  }
+
+  private keys(site: Site): Iterable<DocKey> {
+    return this.options.scope === 'heads' ? site.headKeys() : site.keys()
+  }
+
+  private async write(site: Site, compress?: AsyncCompressor): Promise<OutputStats> {
+    return this.state ? this.inPlace(site, this.state, compress) : this.full(site, compress)
+  }
+
+  private async full(site: Site, compress: AsyncCompressor | undefined): Promise<OutputStats> {
+    if (this.manifest) await removeManifest(this.manifest)
+    const tokens = new Map<string, string>()
+    let rendered = 0
+    const keys = () => this.keys(site)
+    const headers = this.headers
+    function* files(): Generator<TreeFile> {
+      for (const key of keys()) {
+        const sig = site.signature(key)
+        const doc = sig === undefined ? undefined : site.get(key)
+        if (!doc || sig === undefined) continue
+        tokens.set(doc.file, signatureDigest(sig))
+        rendered++
+        yield* documentFiles(doc, compress)
+      }
+      yield { file: HEADERS_FILE, bytes: headers.render(site, keys()) }
+    }
+    const r = await writeTreeAtomically(this.outDir, files())
+    this.state = { site, tokens, sizes: r.sizes }
+    await this.save()
+    return { mode: 'full', files: r.files, bytes: r.bytes, rendered, unchanged: 0, deleted: 0, deletedFiles: 0, repaired: 0 }
+  }
+
+  private async inPlace(site: Site, state: State, compress: AsyncCompressor | undefined): Promise<OutputStats> {
+    const repair = new Set(this.suspect)
+    const tokens = new Map(state.tokens)
+    for (const f of repair) tokens.delete(f)
+    const ch = changedKeys({ tokens, site: state.site }, site, this.keys(site), signatureDigest)
+    const vanished = new Set(ch.vanished)
+    for (const f of repair) if (!ch.tokens.has(f) && f !== HEADERS_FILE) vanished.add(f)
+    const headersBytes = !ch.sameSet || repair.has(HEADERS_FILE) ? await this.changedHeaders(site, repair.has(HEADERS_FILE)) : undefined
+    const touched = [...ch.changed.map(filePath), ...vanished, ...(headersBytes ? [HEADERS_FILE] : [])]
+    const stats = { mode: 'incremental' as const, unchanged: ch.unchanged, repaired: repair.size }
+    if (touched.length === 0) {
+      this.state = { ...state, site, tokens: ch.tokens }
+      await this.save()
+      return { ...stats, ...NOTHING }
+    }
+    const id = `${process.pid}-${randomUUID().slice(0, 8)}`
+    for (const f of touched) this.suspect.add(f)
+    if (this.manifest) await writeJournal(this.manifest, { id, files: touched })
+    function* files(): Generator<TreeFile> {
+      for (const key of ch.changed) {
+        const doc = site.get(key)
+        if (doc) yield* documentFiles(doc, compress)
+      }
+      if (headersBytes) yield { file: HEADERS_FILE, bytes: headersBytes }
+    }
+    const r = await writeInPlace(this.outDir, files(), [...vanished].flatMap(filesOf), id)
+    const sizes = new Map(state.sizes)
+    for (const f of [...[...vanished].flatMap(filesOf), ...r.absent]) sizes.delete(f)
+    for (const [f, n] of r.sizes) sizes.set(f, n)
+    this.state = { site, tokens: ch.tokens, sizes }
+    await this.save()
+    this.suspect.clear()
+    return { ...stats, files: r.files, bytes: r.bytes, rendered: ch.changed.length, deleted: vanished.size, deletedFiles: r.deleted }
+  }
+
+  /** The new `_headers` when its bytes differ from the file on disk (or `force`), else undefined. */
+  private async changedHeaders(site: Site, force: boolean): Promise<Uint8Array | undefined> {
+    const bytes = this.headers.render(site, this.keys(site))
+    if (force) return bytes
+    const disk = await readFile(join(this.outDir, HEADERS_FILE)).catch(() => undefined)
+    return disk && Buffer.from(bytes).equals(disk) ? undefined : bytes
+  }
+
+  /** The manifest of the state now on disk, then no journal. */
+  private async save(): Promise<void> {
+    if (!this.manifest || !this.state || !this.key) return
+    await writeManifest(this.manifest, {
+      key: this.key,
+      outDir: resolve(this.outDir),
+      files: Object.fromEntries(this.state.tokens),
+      sizes: Object.fromEntries(this.state.sizes),
+    })
+    await clearJournal(this.manifest)
+  }
+}
+
+/** Files whose size on disk is not the recorded one (missing, truncated, replaced). One stat each: cheap beside any write. */
+async function differingSizes(outDir: string, sizes: ReadonlyMap<string, number>): Promise<string[]> {
+  const entries = [...sizes]
+  const bad: string[] = []
+  let next = 0
+  const worker = async () => {
+    while (next < entries.length) {
+      const [file, size] = entries[next++]!
+      const st = await stat(join(outDir, file)).catch(() => undefined)
+      if (!st?.isFile() || st.size !== size) bad.push(file)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(64, entries.length) }, worker))
+  return bad
+}
