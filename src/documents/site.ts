@@ -8,11 +8,10 @@
  * inputs (items and links) did not change: same bytes, same ETag, no work.
  */
 import type { Config } from '../config.js'
-import { FORMATS, HEAD, absoluteUrl, filePath, urlPath, withPage, type DocKey, type Format } from '../paths.js'
+import { ASSETS, FORMATS, HEAD, absoluteUrl, filePath, urlPath, withPage, type DocKey, type Format } from '../paths.js'
 import { FORMAT_SPECS } from '../render/formats.js'
 import type { FeedMeta, ItemContext, PageLinks } from '../render/feed-meta.js'
 import { Fragments } from '../render/fragments.js'
-import { renderIndexHtml } from '../render/index-html.js'
 import { renderOpml } from '../render/opml.js'
 import type { SiteSummary } from '../render/site-summary.js'
 import { renderTopicsJson } from '../render/topics-json.js'
@@ -21,6 +20,7 @@ import { GENERATOR } from '../version.js'
 import type { Article, Catalog } from '../types.js'
 import { Document, immutableCacheControl, revalidatingCacheControl, type Compressor } from './document.js'
 import { Lru } from './lru.js'
+import { assetDocument, homePlan, pageDocument, topicPlan, type PageSource } from './page-docs.js'
 import { BRIDGE, archiveCount, hasBridge, pageItems, pagedWalk } from './paging.js'
 
 type FeedKey = Extract<DocKey, { type: 'feed' }>
@@ -82,6 +82,9 @@ export class Site {
    */
   signature(key: DocKey): string | undefined {
     if (key.type === 'icon') return 'icon'
+    if (key.type === 'asset') return `asset ${key.name}`
+    if (key.type === 'index') return homePlan(this.pageSource()).sig
+    if (key.type === 'topic-page') return topicPlan(this.pageSource(), key.topic)?.sig
     if (key.type !== 'feed') return JSON.stringify(this.summary())
     const items = this.scopeItems(key.topic)
     const slice = items && pageItems(items, this.config.maxItems, key.page)
@@ -105,13 +108,15 @@ export class Site {
     return topic === null ? this.catalog.articles : this.catalog.topics.get(topic)?.articles
   }
 
-  /** Heads of every feed plus the index documents and the icon: what the server keeps warm. */
+  /** Heads of every feed plus the index documents, the pages, their assets and the icon: what the server keeps warm. */
   *headKeys(): Generator<DocKey> {
     yield { type: 'index' }
     yield { type: 'topics-json' }
     yield { type: 'opml' }
     if (!this.config.site.icon) yield { type: 'icon' }
+    for (const name of ASSETS) yield { type: 'asset', name }
     for (const topic of [null, ...this.catalog.topics.keys()]) {
+      if (topic !== null) yield { type: 'topic-page', topic }
       for (const format of FORMATS) yield { type: 'feed', topic, format, page: HEAD }
     }
   }
@@ -200,12 +205,21 @@ export class Site {
     return new Document(items[0] ? { ...init, lastModifiedMs: items[0].publishedMs } : init, this.deps.compressor)
   }
 
-  private indexDocument(key: Exclude<DocKey, FeedKey>): Document {
+  private pageSource(): PageSource {
+    return { catalog: this.catalog, config: this.config, summary: this.summary() }
+  }
+
+  private indexDocument(key: Exclude<DocKey, FeedKey>): Document | undefined {
     if (key.type === 'icon') {
       return this.memo(filePath(key), true, 'icon', () => new Document({
         path: urlPath(key), file: filePath(key), contentType: 'image/png', body: ICON_PNG,
         cacheControl: `public, max-age=86400`, compressible: false,
       }, this.deps.compressor))
+    }
+    if (key.type === 'asset') return this.memo(filePath(key), true, `asset ${key.name}`, () => assetDocument(key.name, this.config, this.deps.compressor))
+    if (key.type === 'index' || key.type === 'topic-page') {
+      const plan = key.type === 'index' ? homePlan(this.pageSource()) : topicPlan(this.pageSource(), key.topic)
+      return plan && this.memo(filePath(key), true, plan.sig, () => pageDocument(key, plan, this.config, this.deps.compressor))
     }
     const summary = this.summary()
     const [contentType, render] = INDEX_DOCS[key.type]
@@ -217,7 +231,6 @@ export class Site {
 }
 
 const INDEX_DOCS = {
-  index: ['text/html; charset=utf-8', renderIndexHtml],
   'topics-json': ['application/json; charset=utf-8', renderTopicsJson],
   opml: ['text/x-opml; charset=utf-8', renderOpml],
 } as const
@@ -297,6 +310,7 @@ function buildSummary(catalog: Catalog, config: Config): SiteSummary {
       count: t.articles.length,
       updatedMs: t.articles[0]?.publishedMs ?? 0,
       feeds: feeds(t.slug),
+      pageUrl: absoluteUrl(config.baseUrl, { type: 'topic-page', topic: t.slug }),
     })),
   }
 }
