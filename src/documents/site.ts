@@ -170,7 +170,8 @@ export class Site {
       title: topic ? `${config.site.title}: ${topic.name}` : config.site.title,
       description: topic ? `Articles about ${topic.name} from ${config.site.title}.` : config.site.description,
       language: config.site.language,
-      homeUrl: config.baseUrl + '/',
+      // The HTML page of the feed's scope: the site page, or the topic's own page (issue 12).
+      homeUrl: key.topic === null ? config.baseUrl + '/' : absoluteUrl(config.baseUrl, { type: 'topic-page', topic: key.topic }),
       selfUrl,
       id: absoluteUrl(config.baseUrl, withPage(key, HEAD)),
       updatedMs: items[0]?.publishedMs ?? 0,
@@ -180,6 +181,7 @@ export class Site {
       generator: GENERATOR,
       ttlMinutes: Math.max(1, Math.round(config.maxAge / 60)),
       authorName: config.site.title,
+      authorUrl: config.baseUrl + '/',
     }
     // WebSub topics are the subscription documents (heads), the only feeds Feedstand pings the hub
     // for: a subscription to a page or a `?limit` view would never be notified, and an archive never changes.
