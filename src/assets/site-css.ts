@@ -64,9 +64,10 @@ h2 { font-size: 1.25rem; margin: 2rem 0 .75rem }
 .button:hover { filter: brightness(1.08) }
 .reader span { color: var(--muted) }
 .feed-urls { list-style: none; margin: 0; padding: 0 }
-.feed-urls li { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem .5rem; padding: .4rem 0; border-top: 1px solid var(--line) }
-.feed-urls .format { font-weight: 600; min-width: 5.5rem }
-.feed-urls code { flex: 1 1 12rem; min-width: 0; overflow-wrap: anywhere; font-size: .85rem; user-select: all }
+.feed-urls li { display: grid; grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: "format copy" "url url"; align-items: center; gap: .25rem .5rem; padding: .5rem 0; border-top: 1px solid var(--line) }
+.feed-urls .format { grid-area: format; font-weight: 600 }
+.feed-urls .copy { grid-area: copy }
+.feed-urls code { grid-area: url; min-width: 0; overflow-wrap: anywhere; font-size: .85rem; user-select: all }
 .copy { font: inherit; font-size: .875rem; padding: .25rem .7rem; border: 1px solid var(--muted); border-radius: .375rem; background: var(--chip); color: var(--fg); cursor: pointer }
 .copied { min-height: 1.3em; margin: .25rem 0 0; font-size: .875rem; color: var(--muted) }
 .crumbs { margin-top: 1rem; font-size: .95rem }
