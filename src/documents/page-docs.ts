@@ -12,7 +12,7 @@ import { HOME_ARTICLES, renderIndexHtml } from '../render/index-html.js'
 import { PAGE_CSP } from '../render/pages/csp.js'
 import type { PageSite } from '../render/pages/page-data.js'
 import { TOPIC_ARTICLES, renderTopicPage } from '../render/pages/topic-page.js'
-import type { SiteSummary } from '../render/site-summary.js'
+import type { SiteSummary, TopicSummary } from '../render/site-summary.js'
 import type { Article, Catalog } from '../types.js'
 import { Document, revalidatingCacheControl, type Compressor } from './document.js'
 
@@ -42,7 +42,7 @@ export function homePlan(src: PageSource): PagePlan {
 /** `/topics/{slug}/`, or undefined when there is no such topic. */
 export function topicPlan(src: PageSource, slug: string): PagePlan | undefined {
   const entry = src.catalog.topics.get(slug)
-  const topic = entry && src.summary.topics.find((t) => t.slug === slug)
+  const topic = entry && topicsBySlug(src.summary).get(slug)
   if (!entry || !topic) return undefined
   const latest = entry.articles.slice(0, TOPIC_ARTICLES)
   const pageUrl = absoluteUrl(src.config.baseUrl, { type: 'topic-page', topic: slug })
@@ -83,7 +83,16 @@ export function assetDocument(name: AssetName, config: Config, compressor: Compr
   )
 }
 
+const pageSites = new WeakMap<Config, PageSite>()
+
+/** One PageSite per config, so the pages' rendered article items are shared between pages and snapshots. */
 function pageSite(config: Config): PageSite {
+  let site = pageSites.get(config)
+  if (!site) pageSites.set(config, (site = makePageSite(config)))
+  return site
+}
+
+function makePageSite(config: Config): PageSite {
   const rel = (key: DocKey) => siteRelativeUrl(config.baseUrl, key)
   return {
     title: config.site.title,
@@ -95,6 +104,15 @@ function pageSite(config: Config): PageSite {
     iconHref: config.site.icon ?? rel({ type: 'icon' }),
     topicHref: (slug) => rel({ type: 'topic-page', topic: slug }),
   }
+}
+
+const bySlug = new WeakMap<SiteSummary, Map<string, TopicSummary>>()
+
+/** The summary's topics by slug, made once per summary: a build asks for every topic page. */
+function topicsBySlug(summary: SiteSummary): Map<string, TopicSummary> {
+  let map = bySlug.get(summary)
+  if (!map) bySlug.set(summary, (map = new Map(summary.topics.map((t) => [t.slug, t]))))
+  return map
 }
 
 function signatureOf(head: string, articles: readonly Article[]): string {

@@ -9,9 +9,24 @@ const EXCERPT_CHARS = 180
 
 export function articleList(articles: readonly Article[], site: PageSite): Html {
   if (articles.length === 0) return html`<p class="empty">No articles yet.</p>`
+  let items = rendered.get(site)
+  if (!items) rendered.set(site, (items = new WeakMap()))
+  const cache = items
+  const list = articles.map((a) => {
+    let item = cache.get(a)
+    if (!item) cache.set(a, (item = articleItem(a, site)))
+    return item
+  })
   return html`<ol class="articles">
-${articles.map((a) => articleItem(a, site))}</ol>`
+${list}</ol>`
 }
+
+/**
+ * Each article's item, rendered once per PageSite and reused on every page that lists it (the
+ * site page and each of its topics' pages), like the feeds' item fragments. Keyed by the objects:
+ * an unchanged article keeps its object across snapshots, and a dropped one takes its item along.
+ */
+const rendered = new WeakMap<PageSite, WeakMap<Article, Html>>()
 
 function articleItem(a: Article, site: PageSite): Html {
   const img = leadImage(a.images)
