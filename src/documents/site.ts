@@ -63,9 +63,9 @@ export class Site {
 
   /** The document at `key`, or undefined when there is none (unknown topic, page out of range). */
   get(key: DocKey): Document | undefined {
-    if (key.type !== 'feed') return this.indexDocument(key)
     // A snapshot never changes, so a document it has made is the answer: no signature to recompute
-    // (feed metadata, URLs, item hashes) on the path every request takes.
+    // (feed metadata, URLs, item hashes; a page's summary) on the path every request takes.
+    if (key.type !== 'feed') return this.pinned.get(filePath(key))?.doc ?? this.indexDocument(key)
     const made = (key.page.kind === 'head' ? this.pinned : this.lru).get(filePath(key))
     if (made) return made.doc
     const items = this.scopeItems(key.topic)
