@@ -8,6 +8,8 @@
  *   /rss/archive/1.xml               oldest archive        feeds/rss/archive/1.xml
  *   /topics/ai-hardware/atom.xml     topic head            feeds/topics/ai-hardware/atom.xml
  *   /topics/中国/feed.json           (URL percent-encoded) feeds/topics/中国/feed.json
+ *   /topics/ai-hardware/             topic page            feeds/topics/ai-hardware/index.html
+ *   /assets/site.css                 page asset            feeds/assets/site.css
  */
 
 import { FORMATS, FORMAT_TABLE, type Format } from './format-table.js'
@@ -30,6 +32,12 @@ export type DocKey =
   | { type: 'opml' }
   | { type: 'index' }
   | { type: 'icon' }
+  | { type: 'topic-page'; topic: string }
+  | { type: 'asset'; name: AssetName }
+
+/** The pages' own stylesheet and script, served as documents so the CSP needs no inline source. */
+export type AssetName = 'site.css' | 'site.js'
+export const ASSETS: readonly AssetName[] = ['site.css', 'site.js']
 
 export const HEAD: FeedPage = { kind: 'head' }
 
@@ -44,6 +52,10 @@ export function filePath(key: DocKey): string {
       return 'topics.json'
     case 'opml':
       return 'topics.opml'
+    case 'topic-page':
+      return `topics/${key.topic}/index.html`
+    case 'asset':
+      return `assets/${key.name}`
     case 'feed': {
       const dir = key.topic === null ? '' : `topics/${key.topic}/`
       const { stem, ext } = FORMAT_FILES[key.format]
@@ -57,12 +69,23 @@ export function filePath(key: DocKey): string {
 /** The URL path the server answers for the key, percent-encoded (`/topics/%E4%B8%AD%E5%9B%BD/rss.xml`). */
 export function urlPath(key: DocKey): string {
   if (key.type === 'index') return '/'
+  // A page's URL is its folder (`/topics/ai/`), as static hosts serve `index.html`.
+  if (key.type === 'topic-page') return `/topics/${encodeURIComponent(key.topic)}/`
   return '/' + filePath(key).split('/').map(encodeURIComponent).join('/')
 }
 
 /** An absolute URL for the key under the configured base URL (which may carry a path prefix). */
 export function absoluteUrl(baseUrl: string, key: DocKey): string {
   return baseUrl + urlPath(key)
+}
+
+/**
+ * The key's URL path under the base URL's own path (`/prefix/topics/ai/`), without scheme and
+ * host: how the pages link to each other and to their assets, so they work on whatever host
+ * serves them (the server on 127.0.0.1, a CDN preview) and their CSP `'self'` holds there.
+ */
+export function siteRelativeUrl(baseUrl: string, key: DocKey): string {
+  return new URL(baseUrl + '/').pathname.replace(/\/$/, '') + urlPath(key)
 }
 
 const STEM_TO_FORMAT: ReadonlyMap<string, Format> = new Map(FORMATS.map((f) => [FORMAT_FILES[f].stem, f]))
@@ -86,6 +109,10 @@ export function parsePath(pathname: string): DocKey | undefined {
   if (pathname === '/topics.json') return { type: 'topics-json' }
   if (pathname === '/topics.opml') return { type: 'opml' }
   if (pathname === '/icon.png') return { type: 'icon' }
+  if (pathname.startsWith('/assets/')) {
+    const name = ASSETS.find((a) => pathname === `/assets/${a}`)
+    return name && { type: 'asset', name }
+  }
   let rest = pathname.slice(1)
   let topic: string | null = null
   if (rest.startsWith('topics/')) {
@@ -95,6 +122,7 @@ export function parsePath(pathname: string): DocKey | undefined {
     if (!decoded || decoded.includes('/')) return undefined
     topic = decoded
     rest = rest.slice(end + 1)
+    if (rest === '' || rest === 'index.html') return { type: 'topic-page', topic }
   }
   const m = FEED_FILE.exec(rest)
   if (!m) return undefined
@@ -106,6 +134,16 @@ export function parsePath(pathname: string): DocKey | undefined {
   // Page 1 is the head itself: one document, one URL.
   if (kind === 'page' && num < 2) return undefined
   return { type: 'feed', topic, format, page: { kind: kind as 'page' | 'archive', n: num } }
+}
+
+/**
+ * The topic page a path names without its trailing slash (`/topics/ai`), else undefined. The page
+ * lives at its folder URL; the server answers this form with a redirect to it, as static hosts do.
+ */
+export function topicPageWithoutSlash(pathname: string): DocKey | undefined {
+  if (!pathname.startsWith('/topics/') || pathname.length === 8 || pathname.indexOf('/', 8) >= 0) return undefined
+  const key = parsePath(pathname + '/')
+  return key?.type === 'topic-page' ? key : undefined
 }
 
 function safeDecode(segment: string): string | undefined {

@@ -10,8 +10,8 @@ import type { Document } from './document.js'
 
 export type FeedKey = Extract<DocKey, { type: 'feed' }>
 
-/** The settings the app reads per request: the `?limit` bounds and the redirect's Cache-Control. */
-export type SourceConfig = Pick<Config, 'maxItems' | 'maxLimit' | 'maxAge' | 'staleWhileRevalidate'>
+/** The settings the app reads per request: the `?limit` bounds, the redirects' Cache-Control and their Location's base. */
+export type SourceConfig = Pick<Config, 'baseUrl' | 'maxItems' | 'maxLimit' | 'maxAge' | 'staleWhileRevalidate'>
 
 export interface DocumentSource {
   readonly config: SourceConfig

@@ -46,6 +46,8 @@ export interface DocumentInit {
   compressible: boolean
   /** Bytes that never change and are seldom read (archives): compressed at the archival level. */
   archival?: boolean
+  /** Headers of the document's kind besides the common ones (the pages' Content-Security-Policy). */
+  headers?: Readonly<Record<string, string>>
 }
 
 /** One representation of a document: its bytes, its strong ETag and the headers of a 200 and a 304. */
@@ -171,5 +173,6 @@ function staticHeaders(init: DocumentInit, links: readonly string[]): Record<str
     h['Access-Control-Expose-Headers'] = EXPOSED_HEADERS
   }
   if (links.length > 0) h.Link = links.join(', ')
+  if (init.headers) Object.assign(h, init.headers)
   return h
 }

@@ -37,7 +37,9 @@ export class HeadersFile {
   add(key: DocKey, doc: Document): void {
     const { Link: link, ...rest } = doc.headers
     this.share(rulePath(key), rest, doc.path)
+    // A folder's page is also served at its file name by hosts that serve files as they are.
     if (key.type === 'index') this.share('/index.html', rest, doc.path)
+    if (key.type === 'topic-page') this.share('/topics/:topic/index.html', rest, doc.path)
     if (link !== undefined) this.links.set(doc.path, link)
   }
 
@@ -83,11 +85,13 @@ export class HeadersFile {
 }
 
 /**
- * The rule path of a document: its own URL path for heads of the global feed and index
- * documents; for the others the path-table URL with the topic and the page number made
+ * The rule path of a document: its own URL path for heads of the global feed, index documents
+ * and assets; `/topics/:topic/` for topic pages; for the others the path-table URL with the topic and the page number made
  * placeholders (`/topics/:topic/atom/page/:n`).
  */
 export function rulePath(key: DocKey): string {
+  // One rule for every topic page (their headers, the CSP included, are the same).
+  if (key.type === 'topic-page') return '/topics/:topic/'
   if (key.type !== 'feed' || (key.topic === null && key.page.kind === 'head')) return urlPath(key)
   const general: DocKey = {
     ...key,

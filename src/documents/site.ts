@@ -8,11 +8,10 @@
  * inputs (items and links) did not change: same bytes, same ETag, no work.
  */
 import type { Config } from '../config.js'
-import { FORMATS, HEAD, absoluteUrl, filePath, urlPath, withPage, type DocKey, type Format } from '../paths.js'
+import { ASSETS, FORMATS, HEAD, absoluteUrl, filePath, urlPath, withPage, type DocKey, type Format } from '../paths.js'
 import { FORMAT_SPECS } from '../render/formats.js'
 import type { FeedMeta, ItemContext, PageLinks } from '../render/feed-meta.js'
 import { Fragments } from '../render/fragments.js'
-import { renderIndexHtml } from '../render/index-html.js'
 import { renderOpml } from '../render/opml.js'
 import type { SiteSummary } from '../render/site-summary.js'
 import { renderTopicsJson } from '../render/topics-json.js'
@@ -22,6 +21,7 @@ import type { Article, Catalog } from '../types.js'
 import { Document, immutableCacheControl, revalidatingCacheControl, type DocumentPorts } from './document.js'
 import type { DocumentSource } from './document-source.js'
 import { Lru } from './lru.js'
+import { assetDocument, homePlan, pageDocument, topicPlan, type PageSource } from './page-docs.js'
 import { BRIDGE, archiveCount, hasBridge, pageItems, pagedWalk } from './paging.js'
 
 type FeedKey = Extract<DocKey, { type: 'feed' }>
@@ -66,9 +66,9 @@ export class Site implements DocumentSource {
 
   /** The document at `key`, or undefined when there is none (unknown topic, page out of range). */
   get(key: DocKey): Document | undefined {
-    if (key.type !== 'feed') return this.indexDocument(key)
     // A snapshot never changes, so a document it has made is the answer: no signature to recompute
-    // (feed metadata, URLs, item hashes) on the path every request takes.
+    // (feed metadata, URLs, item hashes; a page's summary) on the path every request takes.
+    if (key.type !== 'feed') return this.pinned.get(filePath(key))?.doc ?? this.indexDocument(key)
     const made = (key.page.kind === 'head' ? this.pinned : this.lru).get(filePath(key))
     if (made) return made.doc
     const items = this.scopeItems(key.topic)
@@ -85,6 +85,9 @@ export class Site implements DocumentSource {
    */
   signature(key: DocKey): string | undefined {
     if (key.type === 'icon') return 'icon'
+    if (key.type === 'asset') return `asset ${key.name}`
+    if (key.type === 'index') return homePlan(this.pageSource()).sig
+    if (key.type === 'topic-page') return topicPlan(this.pageSource(), key.topic)?.sig
     if (key.type !== 'feed') return JSON.stringify(this.summary())
     const items = this.scopeItems(key.topic)
     const slice = items && pageItems(items, this.config.maxItems, key.page)
@@ -139,13 +142,15 @@ export class Site implements DocumentSource {
     return topic === null ? this.catalog.articles : this.catalog.topics.get(topic)?.articles
   }
 
-  /** Heads of every feed plus the index documents and the icon: what the server keeps warm. */
+  /** Heads of every feed plus the index documents, the pages, their assets and the icon: what the server keeps warm. */
   *headKeys(): Generator<DocKey> {
     yield { type: 'index' }
     yield { type: 'topics-json' }
     yield { type: 'opml' }
     if (!this.config.site.icon) yield { type: 'icon' }
+    for (const name of ASSETS) yield { type: 'asset', name }
     for (const topic of [null, ...this.catalog.topics.keys()]) {
+      if (topic !== null) yield { type: 'topic-page', topic }
       for (const format of FORMATS) yield { type: 'feed', topic, format, page: HEAD }
     }
   }
@@ -199,7 +204,8 @@ export class Site implements DocumentSource {
       title: topic ? `${config.site.title}: ${topic.name}` : config.site.title,
       description: topic ? `Articles about ${topic.name} from ${config.site.title}.` : config.site.description,
       language: config.site.language,
-      homeUrl: config.baseUrl + '/',
+      // The HTML page of the feed's scope: the site page, or the topic's own page (issue 12).
+      homeUrl: key.topic === null ? config.baseUrl + '/' : absoluteUrl(config.baseUrl, { type: 'topic-page', topic: key.topic }),
       selfUrl,
       id: absoluteUrl(config.baseUrl, withPage(key, HEAD)),
       updatedMs: items[0]?.publishedMs ?? 0,
@@ -209,6 +215,7 @@ export class Site implements DocumentSource {
       generator: GENERATOR,
       ttlMinutes: Math.max(1, Math.round(config.maxAge / 60)),
       authorName: config.site.title,
+      authorUrl: config.baseUrl + '/',
     }
     // WebSub topics are the subscription documents (heads), the only feeds Feedstand pings the hub
     // for: a subscription to a page or a `?limit` view would never be notified, and an archive never changes.
@@ -234,12 +241,21 @@ export class Site implements DocumentSource {
     return new Document(items[0] ? { ...init, lastModifiedMs: items[0].publishedMs } : init, this.ports)
   }
 
-  private indexDocument(key: Exclude<DocKey, FeedKey>): Document {
+  private pageSource(): PageSource {
+    return { catalog: this.catalog, config: this.config, summary: this.summary() }
+  }
+
+  private indexDocument(key: Exclude<DocKey, FeedKey>): Document | undefined {
     if (key.type === 'icon') {
       return this.memo(filePath(key), true, 'icon', () => new Document({
         path: urlPath(key), file: filePath(key), contentType: 'image/png', body: ICON_PNG,
         cacheControl: `public, max-age=86400`, compressible: false,
       }, this.ports))
+    }
+    if (key.type === 'asset') return this.memo(filePath(key), true, `asset ${key.name}`, () => assetDocument(key.name, this.config, this.ports))
+    if (key.type === 'index' || key.type === 'topic-page') {
+      const plan = key.type === 'index' ? homePlan(this.pageSource()) : topicPlan(this.pageSource(), key.topic)
+      return plan && this.memo(filePath(key), true, plan.sig, () => pageDocument(key, plan, this.config, this.ports))
     }
     const summary = this.summary()
     const [contentType, render] = INDEX_DOCS[key.type]
@@ -251,7 +267,6 @@ export class Site implements DocumentSource {
 }
 
 const INDEX_DOCS = {
-  index: ['text/html; charset=utf-8', renderIndexHtml],
   'topics-json': ['application/json; charset=utf-8', renderTopicsJson],
   opml: ['text/x-opml; charset=utf-8', renderOpml],
 } as const
@@ -331,6 +346,7 @@ function buildSummary(catalog: Catalog, config: Config): SiteSummary {
       count: t.articles.length,
       updatedMs: t.articles[0]?.publishedMs ?? 0,
       feeds: feeds(t.slug),
+      pageUrl: absoluteUrl(config.baseUrl, { type: 'topic-page', topic: t.slug }),
     })),
   }
 }

@@ -7,7 +7,7 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { revalidatingCacheControl, type Document, type Representation } from '../documents/document.js'
 import type { DocumentSource, FeedKey } from '../documents/document-source.js'
-import { parsePath } from '../paths.js'
+import { absoluteUrl, parsePath, topicPageWithoutSlash } from '../paths.js'
 import { isNotModified } from './conditional.js'
 import { acceptedEncodings } from './negotiate.js'
 import { COMMON_HEADERS, ERROR_HEADERS, answer, textAnswer } from './text-answer.js'
@@ -78,7 +78,7 @@ function resolve(site: DocumentSource, c: Context): Document | Response | string
   const plain = !raw.includes('?') && PLAIN_PATH.test(path) && !path.includes('/.')
   const url = plain ? undefined : new URL(raw)
   const key = parsePath(url ? url.pathname : path)
-  if (!key) return undefined
+  if (!key) return slashRedirect(site, url ? url.pathname : path)
   const page = url ? url.searchParams.get('page') : null
   const limit = url ? url.searchParams.get('limit') : null
   if (key.type === 'feed' && key.page.kind === 'head') {
@@ -112,6 +112,18 @@ function pageRedirect(site: DocumentSource, key: FeedKey, n: number): Response |
     ...ERROR_HEADERS,
   }
   return new Response(null, { status: 302, headers })
+}
+
+/**
+ * `/topics/ai` → 301 to `/topics/ai/`, the topic page's one URL (relative links on it resolve
+ * against the folder), as static hosts answer a folder without its slash. Only for a topic that
+ * exists: any other path without a document stays a 404.
+ */
+function slashRedirect(site: DocumentSource, pathname: string): Response | undefined {
+  const key = topicPageWithoutSlash(pathname)
+  if (!key || !site.get(key)) return undefined
+  const headers = { Location: absoluteUrl(site.config.baseUrl, key), 'Cache-Control': revalidatingCacheControl(site.config), ...ERROR_HEADERS }
+  return new Response(null, { status: 301, headers })
 }
 
 /** Paths the URL parser would return unchanged: no escapes, no characters it encodes. */

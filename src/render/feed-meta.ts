@@ -14,7 +14,7 @@ export interface FeedMeta {
   title: string
   description: string
   language: string
-  /** The site's home page: RSS `<link>`, Atom alternate, JSON `home_page_url`. */
+  /** The HTML page of the feed's scope (`/` or `/topics/{slug}/`): RSS `<link>`, Atom alternate, JSON `home_page_url`. */
   homeUrl: string
   /** The URL this very document is served from. */
   selfUrl: string
@@ -34,6 +34,8 @@ export interface FeedMeta {
   ttlMinutes: number
   /** Site-level author name (Atom requires one when an entry has none). */
   authorName: string
+  /** The site-level author's page: the site's home page, whatever the scope. */
+  authorUrl: string
 }
 
 /** How the item renderers find a topic feed's URL, for category domains and schemes. */

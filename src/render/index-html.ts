@@ -1,42 +1,64 @@
-/** `/`: a plain HTML page listing every feed, with autodiscovery links for the global ones. */
-import { FORMATS } from '../paths.js'
-import { utf8 } from './bytes.js'
-import { escapeHtml as e } from '../escape.js'
-import { FORMAT_SPECS } from './formats.js'
-import type { SiteSummary } from './site-summary.js'
+/**
+ * `/`: the site page. Title and description, the latest articles, every topic sorted by article
+ * count (a plain list; the script adds a filter box), and the global feed's formats and the OPML
+ * file. Autodiscovery in the head points at the global feeds.
+ */
+import type { Article } from '../types.js'
+import { articleList } from './pages/article-list.js'
+import { html, type Html } from './pages/html.js'
+import { displayDate, type PageSite } from './pages/page-data.js'
+import { renderPage } from './pages/page-shell.js'
+import { subscribeBlock } from './pages/subscribe.js'
+import type { SiteSummary, TopicSummary } from './site-summary.js'
 
-export function renderIndexHtml(s: SiteSummary): Uint8Array {
-  const feedLinks = (feeds: SiteSummary['feeds']) =>
-    FORMATS.map((f) => `<a href="${e(feeds[f])}" type="${FORMAT_SPECS[f].contentType.split(';')[0]}">${FORMAT_SPECS[f].label}</a>`).join(' · ')
-  const rows = s.topics.map(
-    (t) => `      <li><span class="name">${e(t.name)}</span> <span class="count">${t.count}</span> ${feedLinks(t.feeds)}</li>`,
+/** Articles on the front page. */
+export const HOME_ARTICLES = 20
+
+export interface HomePageInput {
+  site: PageSite
+  summary: SiteSummary
+  /** The newest articles, newest first (at most HOME_ARTICLES). */
+  latest: readonly Article[]
+}
+
+export function renderIndexHtml({ site, summary: s, latest }: HomePageInput): Uint8Array {
+  const main = html`    <h1>${s.title}</h1>
+    <p class="lede">${s.description}</p>
+    <p class="stats">${s.articleCount} articles in ${s.topics.length} topics${s.updatedMs > 0 ? html`, updated <time datetime="${new Date(s.updatedMs).toISOString()}">${displayDate(s.updatedMs)}</time>` : ''}.</p>
+    <div class="columns">
+      <section class="latest" aria-labelledby="latest">
+        <h2 id="latest">Latest articles</h2>
+        ${articleList(latest, site)}
+      </section>
+      <div class="side">
+        ${topicsSection(s.topics, site)}
+        ${subscribeBlock(s.feeds, 'all-feeds', 'Every article, as a feed')}
+        <section class="opml" aria-labelledby="opml">
+          <h2 id="opml">Every topic at once</h2>
+          <p>Import <a href="${s.opmlUrl}">topics.opml</a> into your reader to subscribe to every topic in one go; programs can read <a href="${s.topicsJsonUrl}">topics.json</a>.</p>
+        </section>
+      </div>
+    </div>`
+  return renderPage({ site, title: s.title, description: s.description, canonical: s.homeUrl, feeds: s.feeds, feedTitle: s.title, main })
+}
+
+/** Most articles first; ties by newest article, then by slug, so the order is stable. */
+export function byCount(topics: readonly TopicSummary[]): TopicSummary[] {
+  return [...topics].sort((a, b) => b.count - a.count || b.updatedMs - a.updatedMs || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+}
+
+function topicsSection(topics: readonly TopicSummary[], site: PageSite): Html {
+  const items = byCount(topics).map(
+    (t) => html`          <li><a href="${site.topicHref(t.slug)}"><span class="topic-name">${t.name}</span> <span class="count">${t.count}</span></a>${t.updatedMs > 0 ? html` <time datetime="${new Date(t.updatedMs).toISOString()}">${displayDate(t.updatedMs)}</time>` : ''}</li>\n`,
   )
-  const html = `<!doctype html>
-<html lang="${e(s.language)}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${e(s.title)}</title>
-  <meta name="description" content="${e(s.description)}">
-${FORMATS.map((f) => `  <link rel="alternate" type="${FORMAT_SPECS[f].contentType.split(';')[0]}" title="${e(`${s.title} (${FORMAT_SPECS[f].label})`)}" href="${e(s.feeds[f])}">`).join('\n')}
-  <style>
-    body { font: 16px/1.5 system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; color: #222 }
-    h1 { margin-bottom: 0 } .count { color: #666 } .count::before { content: "(" } .count::after { content: ")" }
-    ul { padding-left: 1.2rem } li { margin: .2rem 0 } .name { font-weight: 600 }
-  </style>
-</head>
-<body>
-  <h1>${e(s.title)}</h1>
-  <p>${e(s.description)}</p>
-  <h2>All articles <span class="count">${s.articleCount}</span></h2>
-  <p>${feedLinks(s.feeds)}</p>
-  <h2>Topics <span class="count">${s.topics.length}</span></h2>
-  <p>Subscribe to every topic at once with <a href="${e(s.opmlUrl)}">topics.opml</a>; programs can read <a href="${e(s.topicsJsonUrl)}">topics.json</a>.</p>
-  <ul>
-${rows.join('\n')}
-  </ul>
-</body>
-</html>
-`
-  return utf8(html)
+  return html`<section class="topics" aria-labelledby="topics">
+          <h2 id="topics">Topics</h2>
+          <div class="filter" hidden>
+            <label for="topic-filter">Find a topic</label>
+            <input id="topic-filter" type="search" autocomplete="off" spellcheck="false" aria-controls="topic-list" aria-describedby="topic-status">
+            <p id="topic-status" class="status" role="status" aria-live="polite"></p>
+          </div>
+          <ul id="topic-list" class="topic-list">
+${items}          </ul>
+        </section>`
 }

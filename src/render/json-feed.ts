@@ -18,7 +18,7 @@ export function renderJsonFeed(meta: FeedMeta, items: readonly Uint8Array[]): Ui
     icon: meta.iconUrl,
     favicon: meta.iconUrl,
     language: meta.language,
-    authors: [{ name: meta.authorName, url: meta.homeUrl }],
+    authors: [{ name: meta.authorName, url: meta.authorUrl }],
   }
   if (meta.links.next) feed.next_url = meta.links.next
   if (meta.hubUrl) feed.hubs = [{ type: 'WebSub', url: meta.hubUrl }]

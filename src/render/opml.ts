@@ -4,8 +4,9 @@ import { escapeXml } from '../escape.js'
 import type { SiteSummary } from './site-summary.js'
 
 export function renderOpml(s: SiteSummary): Uint8Array {
-  const outline = (text: string, xmlUrl: string, indent: string) =>
-    `${indent}<outline type="rss" text="${escapeXml(text)}" title="${escapeXml(text)}" xmlUrl="${escapeXml(xmlUrl)}" htmlUrl="${escapeXml(s.homeUrl)}"/>`
+  // htmlUrl: the page of the feed's scope, as the feeds' own home links say.
+  const outline = (text: string, xmlUrl: string, htmlUrl: string, indent: string) =>
+    `${indent}<outline type="rss" text="${escapeXml(text)}" title="${escapeXml(text)}" xmlUrl="${escapeXml(xmlUrl)}" htmlUrl="${escapeXml(htmlUrl)}"/>`
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<opml version="2.0">',
@@ -16,9 +17,9 @@ export function renderOpml(s: SiteSummary): Uint8Array {
     '        <docs>http://opml.org/spec2.opml</docs>',
     '    </head>',
     '    <body>',
-    outline(`${s.title}: all articles`, s.feeds.rss, '        '),
+    outline(`${s.title}: all articles`, s.feeds.rss, s.homeUrl, '        '),
     `        <outline text="Topics" title="Topics">`,
-    ...s.topics.map((t) => outline(`${s.title}: ${t.name}`, t.feeds.rss, '            ')),
+    ...s.topics.map((t) => outline(`${s.title}: ${t.name}`, t.feeds.rss, t.pageUrl, '            ')),
     '        </outline>',
     '    </body>',
     '</opml>',

@@ -7,6 +7,8 @@ export interface TopicSummary {
   count: number
   updatedMs: number
   feeds: Record<Format, string>
+  /** The topic's page (`/topics/{slug}/`), absolute. */
+  pageUrl: string
 }
 
 export interface SiteSummary {

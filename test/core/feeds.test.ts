@@ -110,9 +110,10 @@ describe('feeds from the fixtures', () => {
     expect(json).toMatchObject({
       version: 'https://jsonfeed.org/version/1.1',
       feed_url: 'http://localhost:3000/topics/%E4%B8%AD%E5%9B%BD/feed.json',
-      home_page_url: 'http://localhost:3000/',
+      // A topic feed's home page is the topic's own page (issue 12); its author stays the site.
+      home_page_url: 'http://localhost:3000/topics/%E4%B8%AD%E5%9B%BD/',
       language: 'en',
-      authors: [{ name: 'Feedstand' }],
+      authors: [{ name: 'Feedstand', url: 'http://localhost:3000/' }],
     })
   })
 

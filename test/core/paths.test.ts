@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { FORMAT_TABLE } from '../../src/format-table.js'
-import { FORMATS, HEAD, filePath, parsePath, urlPath, type DocKey } from '../../src/paths.js'
+import { FORMATS, HEAD, filePath, parsePath, siteRelativeUrl, topicPageWithoutSlash, urlPath, type DocKey } from '../../src/paths.js'
 import { FORMAT_SPECS } from '../../src/render/formats.js'
 
 const keys: DocKey[] = [
@@ -8,6 +8,10 @@ const keys: DocKey[] = [
   { type: 'topics-json' },
   { type: 'opml' },
   { type: 'icon' },
+  { type: 'topic-page', topic: 'ai-hardware' },
+  { type: 'topic-page', topic: '中国' },
+  { type: 'asset', name: 'site.css' },
+  { type: 'asset', name: 'site.js' },
   ...FORMATS.flatMap((format): DocKey[] => [
     { type: 'feed', topic: null, format, page: HEAD },
     { type: 'feed', topic: 'ai-hardware', format, page: HEAD },
@@ -30,6 +34,18 @@ describe('path table', () => {
     expect(filePath({ type: 'index' })).toBe('index.html')
     expect(urlPath({ type: 'topics-json' })).toBe('/topics.json')
     expect(urlPath({ type: 'opml' })).toBe('/topics.opml')
+    expect(urlPath({ type: 'topic-page', topic: '中国' })).toBe('/topics/%E4%B8%AD%E5%9B%BD/')
+    expect(filePath({ type: 'topic-page', topic: '中国' })).toBe('topics/中国/index.html')
+    expect(filePath({ type: 'asset', name: 'site.js' })).toBe('assets/site.js')
+    expect(parsePath('/topics/ai/index.html')).toEqual({ type: 'topic-page', topic: 'ai' })
+    expect(siteRelativeUrl('https://example.com/news', { type: 'topic-page', topic: 'ai' })).toBe('/news/topics/ai/')
+    expect(siteRelativeUrl('https://example.com', { type: 'index' })).toBe('/')
+  })
+
+  it('names the topic page a path means without its slash, and nothing else', () => {
+    expect(topicPageWithoutSlash('/topics/ai')).toEqual({ type: 'topic-page', topic: 'ai' })
+    expect(topicPageWithoutSlash('/topics/%E4%B8%AD%E5%9B%BD')).toEqual({ type: 'topic-page', topic: '中国' })
+    for (const p of ['/topics', '/topics/', '/topics/ai/', '/topics/ai/rss.xml', '/ai', '/topics/a%2Fb', '/topics/%E0%A4%A']) expect(topicPageWithoutSlash(p), p).toBeUndefined()
   })
 
   it('parses every path it makes back to the same key', () => {
@@ -41,6 +57,7 @@ describe('path table', () => {
       '/rss.json', '/feed.xml', '/topics/rss.xml', '/topics//rss.xml', '/topics/a/b/rss.xml', '/rss/page/1.xml',
       '/rss/page/0.xml', '/rss/page/-1.xml', '/rss/archive/0.xml', '/topics/%2E%2E%2Fetc/rss.xml', '/topics/%E0%A4%A/rss.xml',
       '/topics/a%2Fb/rss.xml', '/../rss.xml', '/rss.xml/', '/index.htm',
+      '/topics/', '/topics//', '/topics/a/b/', '/topics/a/index.htm', '/assets/', '/assets/x.js', '/assets/site.css/',
     ]) {
       expect(parsePath(p), p).toBeUndefined()
     }

@@ -73,13 +73,18 @@ describe('routes', () => {
     expect(urls).toEqual(['http://localhost:3000/rss.xml', ...[...site.catalog.topics.keys()].map((s) => `http://localhost:3000/topics/${encodeURIComponent(s)}/rss.xml`)])
   })
 
-  it('/ has autodiscovery links for the global feeds and links every topic feed', async () => {
+  it('/ has autodiscovery links for the global feeds and links every topic page, which links the topic\'s feeds', async () => {
     const html = await (await app.request('/')).text()
     expect(html).toContain('<link rel="alternate" type="application/rss+xml" title="Feedstand (RSS)" href="http://localhost:3000/rss.xml">')
     expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="Feedstand (Atom)" href="http://localhost:3000/atom.xml">')
     expect(html).toContain('<link rel="alternate" type="application/feed+json" title="Feedstand (JSON Feed)" href="http://localhost:3000/feed.json">')
-    for (const slug of site.catalog.topics.keys()) expect(html).toContain(`href="http://localhost:3000/topics/${encodeURIComponent(slug)}/atom.xml"`)
-    expect(html).toContain('<span class="name">Économie</span> <span class="count">1</span>')
+    // The site page links each topic's page (site-relative); the topic page carries its feeds.
+    for (const slug of site.catalog.topics.keys()) {
+      expect(html).toContain(`href="/topics/${encodeURIComponent(slug)}/"`)
+      const page = await (await app.request(`/topics/${encodeURIComponent(slug)}/`)).text()
+      expect(page).toContain(`href="http://localhost:3000/topics/${encodeURIComponent(slug)}/atom.xml"`)
+    }
+    expect(html).toContain('<span class="topic-name">Économie</span> <span class="count">1</span>')
   })
 
   it('/healthz says ok with article and topic counts', async () => {

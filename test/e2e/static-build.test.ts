@@ -44,7 +44,7 @@ it('writes _headers and a .gz and .br beside each text file, identical to what t
     expect(Buffer.from(await res.arrayBuffer()).equals(packed), file).toBe(true)
     pairs++
   }
-  expect(pairs).toBe(2 * files.filter((f) => /\.(xml|json|opml|html)$/.test(f)).length)
+  expect(pairs).toBe(2 * files.filter((f) => /\.(xml|json|opml|html|css|js)$/.test(f)).length)
 })
 
 it('writes exactly the heads, the bridges (page 2) and the archives: no other page, also after an incremental rebuild', async () => {
@@ -53,8 +53,9 @@ it('writes exactly the heads, the bridges (page 2) and the archives: no other pa
       .filter((e) => e.isFile() && !/\.(gz|br)$/.test(e.name))
       .map((e) => join(e.parentPath, e.name).slice(out.length + 1).split('\\').join('/'))
       .sort()
-  const feeds = (dir: string, docs: string[]) => docs.flatMap((d) => [`${dir}rss${d}.xml`, `${dir}atom${d}.xml`, `${dir}feed${d}.json`])
-  const index = ['_headers', 'icon.png', 'index.html', 'topics.json', 'topics.opml']
+  // Each topic's folder also holds its page (index.html), once.
+  const feeds = (dir: string, docs: string[]) => [...(dir ? [`${dir}index.html`] : []), ...docs.flatMap((d) => [`${dir}rss${d}.xml`, `${dir}atom${d}.xml`, `${dir}feed${d}.json`])]
+  const index = ['_headers', 'assets/site.css', 'assets/site.js', 'icon.png', 'index.html', 'topics.json', 'topics.opml']
   // 8 articles, 3 per document: head 8–6, bridge 5–4, archive 2 = 6–4, archive 1 = 3–1 (AI holds all
   // of them too); Chips (2, 4, 6, 8): head 8–4, bridge 2, archive 1 = 6–2.
   const all = ['', '/page/2', '/archive/1', '/archive/2']

@@ -29,7 +29,7 @@ function prebuiltSource(): DocumentSource {
     [filePath({ ...RSS, page: { kind: 'archive', n: 1 } }), prebuilt({ ...RSS, page: { kind: 'archive', n: 1 } }, '<rss>archive</rss>')],
   ])
   return {
-    config: { maxItems: 10, maxLimit: 10, maxAge: 60, staleWhileRevalidate: 30 },
+    config: { baseUrl: 'https://feeds.example', maxItems: 10, maxLimit: 10, maxAge: 60, staleWhileRevalidate: 30 },
     get: (key) => docs.get(filePath(key)),
     getLimited: () => undefined,
     walkUrl: (key, n) => (key.topic === null && n === 2 ? 'https://feeds.example/rss/archive/1.xml' : undefined),

@@ -69,7 +69,8 @@ describe('_headers', () => {
     let checked = 0
     for (const key of site.keys()) {
       const doc = site.get(key)!
-      const paths = doc.path === '/' ? ['/', '/index.html'] : [doc.path]
+      // A folder's page (`/`, `/topics/x/`) is also served at its file name.
+      const paths = doc.path.endsWith('/') ? [doc.path, `${doc.path}index.html`] : [doc.path]
       for (const path of paths) {
         const { headers, repeated } = resolve(rules, path)
         expect(repeated, path).toEqual([])

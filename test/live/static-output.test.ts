@@ -48,7 +48,9 @@ async function tree(root: string): Promise<Map<string, number>> {
 
 const documentOf = (file: string) => file.replace(/\.(gz|br)$/, '')
 const unique = (files: Iterable<string>) => [...new Set([...files].map(documentOf))].sort()
-const isFeed = (file: string) => !INDEX_FILES.includes(file)
+/** Pages and their assets: the site page, topic pages (`topics/x/index.html`), `assets/`. */
+const isPage = (file: string) => file.endsWith('index.html') || file.startsWith('assets/')
+const isFeed = (file: string) => !INDEX_FILES.includes(file) && !isPage(file)
 
 const hasBridge = (total: number) => total >= N && total % N > 0
 
@@ -107,6 +109,9 @@ describe('build --watch: one new newest article', () => {
       const label = `${total} articles`
       expect(written.filter(isFeed), label).toEqual(unique(want.written))
       expect(written.filter((f) => !isFeed(f)), label).toContain('topics.json')
+      // The pages that list the new article: the site page and the pages of its topics, no other.
+      const pages = SCOPES.filter((s) => s.has(total)).map((s) => `${s.dir}index.html`)
+      expect(written.filter((f) => f.endsWith('index.html')), label).toEqual(unique(pages))
       expect(unique([...before.keys()].filter((f) => !after.has(f))), label).toEqual(unique(want.deleted))
       expect(renderedNonHeads(next), label).toEqual(unique(want.rendered))
       expect(stats.deletedFiles, label).toBe([...before.keys()].filter((f) => !after.has(f)).length)

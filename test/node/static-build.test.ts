@@ -63,8 +63,9 @@ describe('writeSite', () => {
     await writeFile(join(seeds.seeds, 'a0020.md'), seedText(20, topicsOf(20)).replace('title: "Article 20"', 'title: "Article 20, edited"'))
     const stats = await build()
     expect(stats.mode).toBe('incremental')
-    // Article 20 is the newest, in "Robots": global and topic heads, 3 formats each; same documents, so _headers stays.
-    expect(stats.rendered).toBe(6)
+    // Article 20 is the newest, in "Robots": global and topic heads, 3 formats each, plus the two
+    // pages that list it (`/` and `/topics/robots/`); same documents, so _headers stays.
+    expect(stats.rendered).toBe(8)
     expectSameTree(await tree(out()), await reference('ref-2'))
   })
 

@@ -8,6 +8,19 @@
  */
 import { XMLParser } from 'fast-xml-parser'
 import { Parser } from 'htmlparser2'
+import { urlPath } from '../../src/paths.js'
+
+/**
+ * The one script a page may carry: Feedstand's own, by URL, empty, in the head (src/render/pages/
+ * page-shell.ts). Markup that came from input can never be it: input reaches a page only as
+ * escaped text, and the tag is only looked for in the head, before any of it.
+ */
+const OWN_SCRIPT = new RegExp(`^(<!doctype html>[^]*?<head>[^]*?)<script src="(?:/[^"<>]*)?${urlPath({ type: 'asset', name: 'site.js' }).replace(/\./g, '\\.')}" defer></script>([^]*?</head>)`)
+
+/** A page without its own script tag, for the scanner (pages only; a feed carries no script at all). */
+function withoutOwnScript(html: string): string {
+  return html.replace(OWN_SCRIPT, '$1$2')
+}
 
 /** Attributes that hold a URL in HTML. */
 const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'cite', 'data', 'srcset', 'longdesc', 'usemap', 'manifest', 'icon'])
@@ -121,6 +134,6 @@ export function scanDocument(file: string, body: Uint8Array): string[] {
   const text = new TextDecoder('utf-8', { fatal: true }).decode(body)
   if (file.endsWith('.json')) return scanJson(JSON.parse(text), file)
   if (file.endsWith('.xml') || file.endsWith('.opml')) return scanXml(text, file)
-  if (file.endsWith('.html')) return scanHtml(text, file)
+  if (file.endsWith('.html')) return scanHtml(withoutOwnScript(text), file)
   return []
 }
