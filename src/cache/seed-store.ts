@@ -6,7 +6,7 @@
  * are deleted when a new one is written.
  *
  * Storage: append-only shard files, each a run of chunks `[u32 length][v8-serialized
- * ParseResult[]]`, read in name order (later records win). A build adds one shard holding only
+ * SeedJobResult[]]`, read in name order (later records win). A build adds one shard holding only
  * what it parsed; the chunks come straight from the parse workers. When the shards hold much
  * more than the live files (edits, deletions), they are compacted into one.
  *
@@ -17,8 +17,8 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, open, readFile, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import type { ParseResult } from '../node/parse-protocol.js'
-import type { SeedOutcome } from '../catalog/build-catalog.js'
+import type { SeedJobResult } from '../seed/seed-job.js'
+import type { SeedOutcome } from '../seed/seed-outcome.js'
 
 /** A cached outcome and the file state it was computed from. */
 export interface SeedRecord {
@@ -100,11 +100,11 @@ export class SeedStore {
 }
 
 /** Records worth keeping: parsed from readable bytes, and not dependent on the clock (a future date's warning). */
-function isStorable(r: ParseResult): r is SeedRecord {
+function isStorable(r: SeedJobResult): r is SeedRecord {
   return r.hash !== undefined && r.outcome !== undefined && !r.outcome.problems.some((p) => p.code === 'future-date')
 }
 
-function* chunks(bytes: Buffer): Generator<ParseResult[]> {
+function* chunks(bytes: Buffer): Generator<SeedJobResult[]> {
   let at = 0
   while (at + 4 <= bytes.byteLength) {
     const length = bytes.readUInt32LE(at)
@@ -115,7 +115,7 @@ function* chunks(bytes: Buffer): Generator<ParseResult[]> {
     } catch {
       return
     }
-    if (Array.isArray(records)) yield records as ParseResult[]
+    if (Array.isArray(records)) yield records as SeedJobResult[]
     at += 4 + length
   }
 }

@@ -4,13 +4,8 @@
  */
 import type { Article, Catalog, Problem, TopicEntry } from '../types.js'
 import { FUTURE_TOLERANCE_MS } from '../normalize/normalize-article.js'
+import type { SeedOutcome } from '../seed/seed-outcome.js'
 
-/** What one seed file produced: an article, problems, or both. */
-export interface SeedOutcome {
-  file: string
-  article?: Article
-  problems: Problem[]
-}
 
 export interface CatalogOptions {
   onlyPublished: boolean

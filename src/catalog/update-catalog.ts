@@ -12,7 +12,8 @@
  */
 import type { Article, Catalog, Problem, TopicEntry } from '../types.js'
 import { FUTURE_TOLERANCE_MS } from '../normalize/normalize-article.js'
-import { buildCatalog, compareArticles, isVisible, type CatalogOptions, type SeedOutcome } from './build-catalog.js'
+import type { SeedOutcome } from '../seed/seed-outcome.js'
+import { buildCatalog, compareArticles, isVisible, type CatalogOptions } from './build-catalog.js'
 import { LayeredMap } from './layered-map.js'
 import { editSorted, lowerBound } from './sorted-list.js'
 

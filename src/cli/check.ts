@@ -3,8 +3,9 @@
  * (one line each, or one JSON document) and a summary; exit 1 when any seed has an error.
  */
 import type { Config } from '../config.js'
-import { buildCatalog, isVisible, nextDueMs, type CatalogOptions, type SeedOutcome } from '../catalog/build-catalog.js'
-import { loadOutcomes } from '../pipeline.js'
+import { buildCatalog, isVisible, nextDueMs, type CatalogOptions } from '../catalog/build-catalog.js'
+import type { SeedOutcome } from '../seed/seed-outcome.js'
+import { loadOutcomes } from '../loader/index.js'
 import type { Problem } from '../types.js'
 import type { Io } from './io.js'
 import { countProblems, formatProblem, summaryLine } from './report.js'

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { resolveConfig, type Config, type RawConfig } from '../../src/config.js'
 import { Site } from '../../src/documents/site.js'
 import { nodeCompressor } from '../../src/node/compress.js'
-import { loadCatalog } from '../../src/pipeline.js'
+import { loadCatalog } from '../../src/loader/index.js'
 
 /** "Now" for tests: after every fixture's date, so nothing is held back as future. */
 export const TEST_NOW = Date.UTC(2026, 0, 1)

@@ -9,7 +9,7 @@ import { resolveConfig, type RawConfig } from '../../src/config.js'
 import type { Compressor } from '../../src/documents/document.js'
 import { Site } from '../../src/documents/site.js'
 import { nodeCompressor } from '../../src/node/compress.js'
-import { loadCatalog } from '../../src/pipeline.js'
+import { loadCatalog } from '../../src/loader/index.js'
 import { TEST_NOW } from '../helpers/site.js'
 
 export const T0 = Date.UTC(2024, 0, 1)

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildCatalog, type SeedOutcome } from '../../src/catalog/build-catalog.js'
+import { buildCatalog } from '../../src/catalog/build-catalog.js'
+import type { SeedOutcome } from '../../src/seed/seed-outcome.js'
 import { CatalogIndex, type OutcomeChange } from '../../src/catalog/update-catalog.js'
 import { FUTURE_TOLERANCE_MS } from '../../src/normalize/normalize-article.js'
 import type { Article, Catalog, Problem } from '../../src/types.js'

@@ -1,9 +1,10 @@
 /** Seeds in memory → the whole document set, the way `build` makes it (no disk, no compression). */
-import { buildCatalog, type SeedOutcome } from '../../src/catalog/build-catalog.js'
+import { buildCatalog } from '../../src/catalog/build-catalog.js'
+import type { SeedOutcome } from '../../src/seed/seed-outcome.js'
 import { resolveConfig, type Config } from '../../src/config.js'
 import { Site } from '../../src/documents/site.js'
 import { nodeCompressor } from '../../src/node/compress.js'
-import { normalizeOptions, processSeed } from '../../src/pipeline.js'
+import { normalizeOptions, processSeed } from '../../src/seed/process-seed.js'
 
 export interface SeedText {
   file: string

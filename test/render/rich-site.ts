@@ -9,7 +9,8 @@ import { buildCatalog } from '../../src/catalog/build-catalog.js'
 import { Site } from '../../src/documents/site.js'
 import { nodeCompressor } from '../../src/node/compress.js'
 import { HEAD, type DocKey, type Format } from '../../src/paths.js'
-import { loadCatalog, normalizeOptions, processSeed } from '../../src/pipeline.js'
+import { loadCatalog } from '../../src/loader/index.js'
+import { normalizeOptions, processSeed } from '../../src/seed/process-seed.js'
 
 /** "Now" for every test build: after every fixture's date, so nothing is held back as future. */
 export const NOW = Date.UTC(2026, 0, 1)
