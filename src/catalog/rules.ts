@@ -23,7 +23,7 @@ export function claimOrder(a: string, b: string): number {
 /** The error a losing claimant gets; it names the field its id came from (`id`, `webUrl` or `originalUrl`). */
 export function duplicateIdProblem(loser: Article, winnerFile: string): Problem {
   return {
-    file: loser.file, field: 'webUrl', code: 'duplicate-id', severity: 'error',
+    file: loser.file, field: loser.idFrom ?? 'webUrl', code: 'duplicate-id', severity: 'error',
     message: `article id ${JSON.stringify(loser.id)} is already used by ${winnerFile}; this file is not published`,
   }
 }

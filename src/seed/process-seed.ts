@@ -9,6 +9,7 @@ import type { Config } from '../config.js'
 import { decodeSeed } from '../load/decode.js'
 import { parseFrontMatter } from '../load/parse-front-matter.js'
 import { normalizeArticle, type NormalizeOptions } from '../normalize/normalize-article.js'
+import { idSource } from './id-source.js'
 import type { SeedOutcome } from './seed-outcome.js'
 
 /** Hash of a seed's bytes: the cache key of everything derived from it. */
@@ -33,5 +34,7 @@ export function processSeedHashed(file: string, bytes: Uint8Array, hash: string,
   const parsed = parseFrontMatter(file, decoded.text)
   if (!parsed.ok) return { file, problems: [parsed.problem] }
   const result = normalizeArticle(file, hash, parsed.value, opts)
-  return result.ok ? { file, article: result.value, problems: result.problems } : { file, problems: result.problems }
+  if (!result.ok) return { file, problems: result.problems }
+  const article = { ...result.value, idFrom: idSource(parsed.value.data, result.value) }
+  return { file, article, problems: result.problems }
 }

@@ -51,6 +51,20 @@ describe('duplicate ids', () => {
     expect(catalog.problems.map((p) => [p.file, p.code])).toEqual([['b.md', 'duplicate-id']])
   })
 
+  it('the duplicate-id problem names the field the losing id came from: id, webUrl or originalUrl', () => {
+    const same = 'https://example.com/a'
+    const outcomes = [
+      article('a.md', same),
+      article('b.md', 'https://example.com/b', undefined, `id: ${same}`),
+      seed('c.md', `title: c\npublishedDateTime: 2024-03-13T00:59:00Z\noriginalUrl: ${same}`),
+      seed('d.md', `title: d\npublishedDateTime: 2024-03-13T00:59:00Z\nwebUrl: "not a url"\noriginalUrl: ${same}`),
+      article('e.md', same),
+    ]
+    const catalog = buildCatalog(outcomes, { onlyPublished: false, nowMs: NOW })
+    const duplicates = catalog.problems.filter((p) => p.code === 'duplicate-id')
+    expect(duplicates.map((p) => [p.file, p.field])).toEqual([['b.md', 'id'], ['c.md', 'originalUrl'], ['d.md', 'originalUrl'], ['e.md', 'webUrl']])
+  })
+
   it('in the fixtures: dup-id-a.md is published, dup-id-b.md is not', async () => {
     const { catalog } = await loadBadFixtures()
     expect(catalog.byId.get('https://example.com/same-story')?.file).toBe('dup-id-a.md')

@@ -40,9 +40,10 @@ const outcomeArb = (file: string): fc.Arbitrary<SeedOutcome> =>
     date: fc.constantFrom(...DATES),
     topics: topicsArb,
     published: fc.boolean(),
+    idFrom: fc.constantFrom('id' as const, 'webUrl' as const, 'originalUrl' as const, undefined),
     problems: fc.array(problemArb(file), { maxLength: 3 }),
-  }).map(({ hasArticle, id, date, topics, published, problems }) =>
-    hasArticle ? { file, article: article(file, id, date, topics, published), problems } : { file, problems })
+  }).map(({ hasArticle, id, date, topics, published, idFrom, problems }) =>
+    hasArticle ? { file, article: { ...article(file, id, date, topics, published), ...(idFrom && { idFrom }) }, problems } : { file, problems })
 
 const changeArb: fc.Arbitrary<OutcomeChange> = fc.constantFrom(...FILES).chain((file) =>
   fc.oneof(outcomeArb(file).map((o): OutcomeChange => [file, o]), fc.constant<OutcomeChange>([file, undefined])))
