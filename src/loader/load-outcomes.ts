@@ -21,6 +21,12 @@ export interface LoadOptions {
   cacheDir?: string
   /** Parse threads: 0 parses on the calling thread; default one per core when there are many files. */
   workers?: number
+  /**
+   * Told, in one line, when the persistent cache held damaged records: they were discarded, their
+   * seeds parsed again (the outcomes are what a load without cache gives) and the cache rewritten,
+   * so the same damage is told once. Not a seed problem: it changes no output.
+   */
+  onNotice?: (line: string) => void
 }
 
 /** Reads the seeds folder into outcomes (in file order), parsing only what no cache can answer. */
@@ -30,6 +36,7 @@ export async function loadOutcomes(config: Config, nowMs: number, cache = new Se
     listSeeds(config.seedsDir),
     options.cacheDir === undefined ? undefined : openSeedStore(options.cacheDir, config),
   ])
+  if (store && store.damage.length > 0) options.onNotice?.(damageNotice(store))
   const outcomes = new Map<string, SeedOutcome>()
   const records = new Map<string, SeedRecord>()
   const jobs: SeedJob[] = []
@@ -93,4 +100,8 @@ async function save(store: SeedStore, writer: ShardWriter | undefined, refreshed
   } catch {
     await writer?.abort().catch(() => undefined)
   }
+}
+
+function damageNotice(store: SeedStore): string {
+  return `cache: discarded damaged records in ${store.folder} (${store.damage.join('; ')}); their seeds were parsed again and the cache is rewritten`
 }
