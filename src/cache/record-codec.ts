@@ -17,8 +17,7 @@
 import { crc32 } from 'node:zlib'
 import { deserialize } from 'node:v8'
 import type { SeedJobResult } from '../seed/seed-job.js'
-import { isSeedRecord } from './record-shape.js'
-import type { SeedRecord } from './seed-store.js'
+import { isSeedRecord, type SeedRecord } from './record-shape.js'
 
 const HEADER = 8
 

@@ -8,7 +8,15 @@
  */
 import type { Article, Problem } from '../types.js'
 import type { SeedOutcome } from '../seed/seed-outcome.js'
-import type { SeedRecord } from './seed-store.js'
+
+/** A cached outcome and the file state it was computed from. */
+export interface SeedRecord {
+  file: string
+  size: number
+  mtimeMs: number
+  hash: string
+  outcome: SeedOutcome
+}
 
 type Rec = Record<string, unknown>
 

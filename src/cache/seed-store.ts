@@ -19,17 +19,10 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, open, readFile, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { serialize } from 'node:v8'
-import type { SeedOutcome } from '../seed/seed-outcome.js'
 import { decodeShard, frameHeader } from './record-codec.js'
+import type { SeedRecord } from './record-shape.js'
 
-/** A cached outcome and the file state it was computed from. */
-export interface SeedRecord {
-  file: string
-  size: number
-  mtimeMs: number
-  hash: string
-  outcome: SeedOutcome
-}
+export type { SeedRecord }
 
 /** Compact when the shards hold this many times the records in use, or this many shards. */
 const GARBAGE_RATIO = 1.5
