@@ -3,13 +3,15 @@
  * run of frames `[u32 length][u32 CRC-32 of the payload][payload]` (little endian), each payload
  * a v8-serialized array of records (SeedJobResult: the parse workers' batches go in unchanged).
  *
+ * The writer ends every shard with an end mark, an empty frame (8 zero bytes).
+ *
  * Reading checks every frame's checksum before deserializing it, and every decoded record's
  * shape (record-shape.ts) before using it. CRC-32 catches every burst error up to 32 bits, so
- * every single flipped byte (issue 15, #5: 10 flips, 5 silently wrong builds and 1 crash); a
- * length that runs past the end (a truncated file) or trailing bytes too short to be a frame
- * (appended garbage) are damage too: shards are renamed into place whole, so a sound one ends
- * exactly at a frame boundary. A bad frame cannot be skipped (its length may be the damaged
- * part), so reading stops there; what it held is parsed again from the seeds.
+ * every single flipped byte (issue 15, #5: 10 flips, 5 silently wrong builds and 1 crash). A
+ * shard without its end mark was cut short (even when the cut fell between two frames), and
+ * bytes after it were appended: damage too, since shards are renamed into place whole. A bad
+ * frame cannot be skipped (its length may be the damaged part), so reading stops there; what it
+ * held is parsed again from the seeds.
  *
  * Kept apart from the store so that moving the cache to another container (LMDB, SQLite) keeps
  * the record validation: one frame per record there.
@@ -20,6 +22,9 @@ import type { SeedJobResult } from '../seed/seed-job.js'
 import { isSeedRecord, type SeedRecord } from './record-shape.js'
 
 const HEADER = 8
+
+/** The end mark: the header of an empty payload (length 0, CRC-32 0). */
+export const END_MARK: Uint8Array = new Uint8Array(HEADER)
 
 /** The 8-byte header to write before `payload`. */
 export function frameHeader(payload: Uint8Array): Buffer {
@@ -46,11 +51,13 @@ export function decodeShard(bytes: Uint8Array): DecodedShard {
   let values = 0
   let at = 0
   const damaged = (what: string): DecodedShard => ({ records, values, damage: `${what} at byte ${at} of ${view.byteLength}` })
-  // The writer never commits a shard without a frame: an empty one lost what it held.
-  if (view.byteLength === 0) return damaged('an empty shard')
   while (at < view.byteLength) {
     if (at + HEADER > view.byteLength) return damaged('a partial frame header')
     const length = view.readUInt32LE(at)
+    if (length === 0 && view.readUInt32LE(at + 4) === 0) {
+      if (at + HEADER !== view.byteLength) return damaged('bytes after the end mark')
+      return malformed > 0 ? { records, values, damage: `${malformed} malformed record${malformed === 1 ? '' : 's'}` } : { records, values }
+    }
     if (at + HEADER + length > view.byteLength) return damaged(`a frame of ${length} bytes running past the end`)
     const payload = view.subarray(at + HEADER, at + HEADER + length)
     if (crc32(payload) !== view.readUInt32LE(at + 4)) return damaged('a checksum mismatch')
@@ -69,7 +76,7 @@ export function decodeShard(bytes: Uint8Array): DecodedShard {
     }
     at += HEADER + length
   }
-  return malformed > 0 ? { records, values, damage: `${malformed} malformed record${malformed === 1 ? '' : 's'}` } : { records, values }
+  return damaged('no end mark (the shard was cut short)')
 }
 
 /**

@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, open, readFile, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { serialize } from 'node:v8'
-import { decodeShard, frameHeader } from './record-codec.js'
+import { decodeShard, END_MARK, frameHeader } from './record-codec.js'
 import type { SeedRecord } from './record-shape.js'
 
 export type { SeedRecord }
@@ -121,6 +121,8 @@ export class ShardWriter {
 
   /** Closes the file and makes it a shard; returns its name. Throws (and removes the file) if a write failed. */
   async commit(): Promise<string> {
+    // The end mark: a shard without it was cut short, wherever the cut fell (record-codec.ts).
+    this.queue = this.queue.then(() => this.fh.write(END_MARK)).catch((err: unknown) => (this.failed ??= err))
     await this.queue
     await this.fh.close()
     if (this.failed !== undefined) {

@@ -97,8 +97,11 @@ describe('a damaged cache', () => {
         await rm(cacheDir, { recursive: true, force: true })
         await cp(pristine, cacheDir, { recursive: true })
         const target = join(cacheDir, files[pick % files.length]!)
-        let bytes: Buffer = await readFile(target)
+        const sound = await readFile(target)
+        let bytes: Buffer = sound
         for (const d of damages) bytes = damage(bytes, d)
+        // Two flips of one byte by the same value undo each other: nothing to tell then.
+        fc.pre(!bytes.equals(sound))
         await writeFile(target, bytes)
 
         const damaged = await build({ cache: true })

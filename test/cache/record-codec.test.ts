@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { serialize } from 'node:v8'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openSeedStore } from '../../src/cache/open.js'
-import { decodeShard, frameHeader } from '../../src/cache/record-codec.js'
+import { decodeShard, END_MARK, frameHeader } from '../../src/cache/record-codec.js'
 import type { SeedRecord } from '../../src/cache/seed-store.js'
 import { resolveConfig, type Config } from '../../src/config.js'
 import { loadOutcomes } from '../../src/loader/index.js'
@@ -25,6 +25,8 @@ const frame = (values: unknown[]) => {
   const payload = serialize(values)
   return Buffer.concat([frameHeader(payload), payload])
 }
+/** A shard as the writer commits it: its frames, then the end mark. */
+const shardOf = (...frames: Buffer[]) => Buffer.concat([...frames, END_MARK])
 const withRelated = (related: unknown): SeedRecord => {
   const r = record()
   return { ...r, outcome: { ...r.outcome, article: { ...r.outcome.article!, related } as never } }
@@ -32,7 +34,7 @@ const withRelated = (related: unknown): SeedRecord => {
 
 describe('decodeShard', () => {
   it('gives back the records of sound frames, in order, with no damage', () => {
-    const shard = Buffer.concat([frame([record('a.md'), record('b.md')]), frame([record('c.md')])])
+    const shard = shardOf(frame([record('a.md'), record('b.md')]), frame([record('c.md')]))
     expect(decodeShard(shard)).toEqual({ records: [record('a.md'), record('b.md'), record('c.md')], values: 3 })
   })
 
@@ -41,32 +43,35 @@ describe('decodeShard', () => {
     future.outcome.problems.push({ file: 'f.md', code: 'future-date', severity: 'warning', message: 'later' })
     const unreadable = { file: 'u.md', size: 1, mtimeMs: 1, outcome: { file: 'u.md', problems: [] } }
     const same = { file: 's.md', size: 1, mtimeMs: 1, hash: 'x', same: true }
-    expect(decodeShard(frame([unreadable, same, future, record()]))).toEqual({ records: [record()], values: 4 })
+    expect(decodeShard(shardOf(frame([unreadable, same, future, record()])))).toEqual({ records: [record()], values: 4 })
   })
 
   it('discards a well-checksummed record of the wrong shape, and keeps its sound neighbours', () => {
     for (const bad of [withRelated('not a list'), withRelated([{ title: 1 }]), { ...record(), hash: 'short' }, { ...record(), outcome: { file: 'other.md', problems: [] } }, null, 'text']) {
-      const decoded = decodeShard(frame([record('b.md'), bad]))
+      const decoded = decodeShard(shardOf(frame([record('b.md'), bad])))
       expect(decoded.records).toEqual([record('b.md')])
       expect(decoded.damage).toBe('1 malformed record')
     }
   })
 
-  it('stops at a checksum mismatch, a frame running past the end, trailing bytes, or an empty shard', () => {
+  it('stops at a checksum mismatch, a frame running past the end, a cut between frames, or bytes after the end mark', () => {
     const sound = frame([record('a.md')])
     const flipped = Buffer.from(sound)
     flipped[sound.byteLength - 3]! ^= 1
     const cases: [Buffer, RegExp][] = [
-      [Buffer.concat([sound, flipped]), /^a checksum mismatch at byte \d+/],
+      [shardOf(sound, flipped), /^a checksum mismatch at byte \d+/],
       [Buffer.concat([sound, sound.subarray(0, sound.byteLength - 1)]), /running past the end/],
       [Buffer.concat([sound, Buffer.from([1, 2, 3])]), /^a partial frame header/],
-      [Buffer.alloc(0), /^an empty shard/],
+      // Cut exactly between two frames: only the missing end mark tells.
+      [sound, /^no end mark/],
+      [Buffer.concat([shardOf(sound), Buffer.from([9])]), /^bytes after the end mark/],
     ]
     for (const [shard, damage] of cases) {
       const decoded = decodeShard(shard)
       expect(decoded.damage).toMatch(damage)
-      expect(decoded.records).toEqual(shard.byteLength > 0 ? [record('a.md')] : [])
+      expect(decoded.records).toEqual([record('a.md')])
     }
+    expect(decodeShard(Buffer.alloc(0))).toMatchObject({ records: [], damage: expect.stringMatching(/^no end mark/) })
   })
 })
 
@@ -89,7 +94,7 @@ describe('loading through a cache with a malformed record', () => {
     // A later shard whose record for a.md has the right file state and checksum, but `related` is no list.
     const { folder, get } = await openSeedStore(cacheDir, config).then((s) => ({ folder: s.folder, get: s.get('a.md')! }))
     const bad = { ...get, outcome: { ...get.outcome, article: { ...get.outcome.article!, related: 'x' } } }
-    await writeFile(join(folder, '999999999999999-bad.shard'), frame([bad]))
+    await writeFile(join(folder, '999999999999999-bad.shard'), shardOf(frame([bad])))
     expect(await load()).toEqual(fresh)
     expect(told).toEqual([expect.stringMatching(/^cache: discarded damaged records in .*999999999999999-bad\.shard: 1 malformed record\)/)])
     expect(await load()).toEqual(fresh)
