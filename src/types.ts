@@ -72,7 +72,12 @@ export interface Article {
   related: Related[]
   quality?: number
   published: boolean
+  /** The front-matter field `id` was read from (set by the seed step); problems about the id name it. */
+  idFrom?: IdField
 }
+
+/** Front-matter fields an article id can come from, in the order they are tried. */
+export type IdField = 'id' | 'webUrl' | 'originalUrl'
 
 export interface TopicEntry extends Topic {
   /** Newest first, ties by id. */

@@ -16,7 +16,7 @@ import type { Site } from '../src/documents/site.js'
 import { createApp } from '../src/http/app.js'
 import { makeSite } from './helpers/site.js'
 import { urlPath } from '../src/paths.js'
-import { loadCatalog } from '../src/pipeline.js'
+import { loadCatalog } from '../src/loader/index.js'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const BAD = fileURLToPath(new URL('./fixtures/bad/', import.meta.url))

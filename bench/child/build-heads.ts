@@ -10,7 +10,7 @@ import { resolveConfig } from '../../src/config.js'
 import { Site } from '../../src/documents/site.js'
 import { nodePorts } from '../../src/node/document-ports.js'
 import { writeSite } from '../../src/output/write-site.js'
-import { loadCatalog } from '../../src/pipeline.js'
+import { loadCatalog } from '../../src/loader/index.js'
 
 const [seeds, out] = process.argv.slice(2)
 if (!seeds || !out) throw new Error('usage: build-heads.ts SEEDS_DIR OUT_DIR')

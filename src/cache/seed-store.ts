@@ -5,29 +5,24 @@
  * with Feedstand's version, code and the config that normalizing depends on; other keys' folders
  * are deleted when a new one is written.
  *
- * Storage: append-only shard files, each a run of chunks `[u32 length][v8-serialized
- * ParseResult[]]`, read in name order (later records win). A build adds one shard holding only
- * what it parsed; the chunks come straight from the parse workers. When the shards hold much
- * more than the live files (edits, deletions), they are compacted into one.
+ * Storage: append-only shard files, each a run of checksummed chunks of v8-serialized
+ * SeedJobResult[] (record-codec.ts), read in name order (later records win). A build adds one
+ * shard holding only what it parsed; the chunks come straight from the parse workers. When the
+ * shards hold much more than the live files (edits, deletions), they are compacted into one.
  *
- * The cache is an optimisation, never a source of truth: anything unreadable is ignored (the
- * files are parsed again), and failing to write it fails nothing.
+ * The cache is an optimisation, never a source of truth: every chunk's checksum and every
+ * record's shape is checked on load, anything damaged or unreadable is discarded (the files are
+ * parsed again, and `damage` says what was wrong, for one log line), a damaged store is rewritten
+ * by the next save, and failing to write it fails nothing.
  */
 import { randomUUID } from 'node:crypto'
 import { mkdir, open, readFile, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
-import { deserialize, serialize } from 'node:v8'
-import type { ParseResult } from '../node/parse-protocol.js'
-import type { SeedOutcome } from '../catalog/build-catalog.js'
+import { serialize } from 'node:v8'
+import { decodeShard, END_MARK, frameHeader } from './record-codec.js'
+import type { SeedRecord } from './record-shape.js'
 
-/** A cached outcome and the file state it was computed from. */
-export interface SeedRecord {
-  file: string
-  size: number
-  mtimeMs: number
-  hash: string
-  outcome: SeedOutcome
-}
+export type { SeedRecord }
 
 /** Compact when the shards hold this many times the records in use, or this many shards. */
 const GARBAGE_RATIO = 1.5
@@ -38,6 +33,8 @@ export class SeedStore {
     readonly folder: string,
     private readonly records: Map<string, SeedRecord>,
     private readonly stored: { shards: string[]; records: number },
+    /** What was discarded as damaged, one entry per shard (`name: what`); empty when the store is sound. */
+    readonly damage: readonly string[],
   ) {}
 
   /** Opens (reads) the cache for `key` under `dir`; an empty store when there is none or it is unreadable. */
@@ -45,20 +42,19 @@ export class SeedStore {
     const folder = join(dir, key)
     const records = new Map<string, SeedRecord>()
     const stored = { shards: [] as string[], records: 0 }
+    const damage: string[] = []
     const names = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith('.shard')).sort()
     const contents = await Promise.all(names.map((n) => readFile(join(folder, n)).catch(() => undefined)))
     names.forEach((name, i) => {
       const bytes = contents[i]
       if (!bytes) return
       stored.shards.push(name)
-      for (const chunk of chunks(bytes)) {
-        for (const r of chunk) {
-          stored.records++
-          if (isStorable(r)) records.set(r.file, r)
-        }
-      }
+      const shard = decodeShard(bytes)
+      stored.records += shard.values
+      for (const r of shard.records) records.set(r.file, r)
+      if (shard.damage) damage.push(`${name}: ${shard.damage}`)
     })
-    return new SeedStore(folder, records, stored)
+    return new SeedStore(folder, records, stored, damage)
   }
 
   get(file: string): SeedRecord | undefined {
@@ -75,10 +71,10 @@ export class SeedStore {
     return ShardWriter.create(this.folder)
   }
 
-  /** Whether the shards carry enough dead weight (or are numerous enough) to rewrite them as one. */
+  /** Whether the shards are damaged, carry enough dead weight, or are numerous enough to rewrite them as one. */
   needsCompaction(liveFiles: number, addedShards: number): boolean {
     const shards = this.stored.shards.length + addedShards
-    return shards > MAX_SHARDS || (shards > 1 && this.stored.records > GARBAGE_RATIO * Math.max(1, liveFiles))
+    return this.damage.length > 0 || shards > MAX_SHARDS || (shards > 1 && this.stored.records > GARBAGE_RATIO * Math.max(1, liveFiles))
   }
 
   /** Replaces every shard by one holding `records`, and drops other keys' folders. */
@@ -99,27 +95,6 @@ export class SeedStore {
   }
 }
 
-/** Records worth keeping: parsed from readable bytes, and not dependent on the clock (a future date's warning). */
-function isStorable(r: ParseResult): r is SeedRecord {
-  return r.hash !== undefined && r.outcome !== undefined && !r.outcome.problems.some((p) => p.code === 'future-date')
-}
-
-function* chunks(bytes: Buffer): Generator<ParseResult[]> {
-  let at = 0
-  while (at + 4 <= bytes.byteLength) {
-    const length = bytes.readUInt32LE(at)
-    if (at + 4 + length > bytes.byteLength) return // a torn write: keep what came before
-    let records: unknown
-    try {
-      records = deserialize(bytes.subarray(at + 4, at + 4 + length))
-    } catch {
-      return
-    }
-    if (Array.isArray(records)) yield records as ParseResult[]
-    at += 4 + length
-  }
-}
-
 /** Appends chunks to a hidden temporary file; `commit` renames it into place. Writes are queued in order. */
 export class ShardWriter {
   private queue: Promise<unknown> = Promise.resolve()
@@ -137,16 +112,17 @@ export class ShardWriter {
     return new ShardWriter(folder, tmp, await open(tmp, 'w'))
   }
 
-  /** Queues one chunk (a v8-serialized array of results). */
+  /** Queues one chunk (a v8-serialized array of results), behind its checksummed frame header. */
   add(chunk: Uint8Array): void {
-    const header = Buffer.alloc(4)
-    header.writeUInt32LE(chunk.byteLength)
+    const header = frameHeader(chunk)
     this.count++
     this.queue = this.queue.then(() => this.fh.writev([header, chunk])).catch((err: unknown) => (this.failed ??= err))
   }
 
   /** Closes the file and makes it a shard; returns its name. Throws (and removes the file) if a write failed. */
   async commit(): Promise<string> {
+    // The end mark: a shard without it was cut short, wherever the cut fell (record-codec.ts).
+    this.queue = this.queue.then(() => this.fh.write(END_MARK)).catch((err: unknown) => (this.failed ??= err))
     await this.queue
     await this.fh.close()
     if (this.failed !== undefined) {

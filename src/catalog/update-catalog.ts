@@ -11,8 +11,9 @@
  * slugs.
  */
 import type { Article, Catalog, Problem, TopicEntry } from '../types.js'
-import { FUTURE_TOLERANCE_MS } from '../normalize/normalize-article.js'
-import { buildCatalog, compareArticles, isVisible, type CatalogOptions, type SeedOutcome } from './build-catalog.js'
+import type { SeedOutcome } from '../seed/seed-outcome.js'
+import { buildCatalog, compareArticles } from './build-catalog.js'
+import { claimOrder, duplicateIdProblem, earliestDue, isHeldBack, isVisible, type CatalogOptions } from './rules.js'
 import { LayeredMap } from './layered-map.js'
 import { editSorted, lowerBound } from './sorted-list.js'
 
@@ -25,7 +26,7 @@ export type OutcomeChange = readonly [file: string, outcome: SeedOutcome | undef
  */
 export class CatalogIndex {
   private readonly outcomes = new Map<string, SeedOutcome>()
-  /** Article id → the files whose article has that id, in path order: the first one wins. */
+  /** Article id → the files whose article has that id, in claim order: the first one wins. */
   private readonly claims = new Map<string, string[]>()
   /** Article id → the winning article, published or not. */
   private readonly winners = new Map<string, Article>()
@@ -56,9 +57,7 @@ export class CatalogIndex {
 
   /** When the next held-back article becomes visible (epoch ms), if any is waiting. */
   nextDueMs(): number | undefined {
-    let next: number | undefined
-    for (const a of this.held) if (next === undefined || a.publishedMs < next) next = a.publishedMs
-    return next === undefined ? undefined : next - FUTURE_TOLERANCE_MS
+    return earliestDue(this.held)
   }
 
   /** Files whose article is held back and is visible at `nowMs`. */
@@ -130,13 +129,13 @@ export class CatalogIndex {
   /** A new winner goes to the visible list, to the held-back set, or nowhere (unpublished). */
   private place(a: Article, visible: Article[]): void {
     if (isVisible(a, this.opts)) visible.push(a)
-    else if (!this.opts.onlyPublished || a.published) this.held.add(a)
+    else if (isHeldBack(a, this.opts)) this.held.add(a)
   }
 
   private claim(id: string, file: string): void {
     const list = this.claims.get(id)
     if (!list) this.claims.set(id, [file])
-    else list.splice(lowerBound(list, file, byString), 0, file)
+    else list.splice(lowerBound(list, file, claimOrder), 0, file)
   }
 
   private unclaim(id: string, file: string): void {
@@ -216,7 +215,7 @@ export class CatalogIndex {
     const list = [...o.problems]
     const a = o.article
     const first = a && this.winners.get(a.id)
-    if (a && first && first !== a) list.push(duplicateId(file, a.id, first.file))
+    if (a && first && first !== a) list.push(duplicateIdProblem(a, first.file))
     return list.length > 1 ? list.sort((x, y) => (x.line ?? 0) - (y.line ?? 0)) : list
   }
 
@@ -230,18 +229,11 @@ export class CatalogIndex {
     for (const [id, files] of this.claims) {
       const a = this.outcomes.get(files[0]!)!.article!
       this.winners.set(id, a)
-      if (!isVisible(a, this.opts) && (!this.opts.onlyPublished || a.published)) this.held.add(a)
+      if (isHeldBack(a, this.opts)) this.held.add(a)
     }
     const catalog = buildCatalog([...this.outcomes.values()], this.opts)
     for (const a of catalog.articles) for (const t of a.topics) this.spell(t.slug, t.name, +1)
     return (this.current = catalog)
-  }
-}
-
-function duplicateId(file: string, id: string, winnerFile: string): Problem {
-  return {
-    file, field: 'webUrl', code: 'duplicate-id', severity: 'error',
-    message: `article id ${JSON.stringify(id)} is already used by ${winnerFile}; this file is not published`,
   }
 }
 

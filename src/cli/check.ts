@@ -3,8 +3,9 @@
  * (one line each, or one JSON document) and a summary; exit 1 when any seed has an error.
  */
 import type { Config } from '../config.js'
-import { buildCatalog, isVisible, nextDueMs, type CatalogOptions, type SeedOutcome } from '../catalog/build-catalog.js'
-import { loadOutcomes } from '../pipeline.js'
+import { buildCatalog } from '../catalog/build-catalog.js'
+import { earliestDue, heldBack, resolveIds } from '../catalog/rules.js'
+import { loadOutcomes } from '../loader/index.js'
 import type { Problem } from '../types.js'
 import type { Io } from './io.js'
 import { countProblems, formatProblem, summaryLine } from './report.js'
@@ -33,13 +34,15 @@ export async function runCheck(config: Config, io: Io, opts: { json: boolean }):
   const catalog = buildCatalog(outcomes, catalogOpts)
   const counts = countProblems(catalog.problems)
   if (opts.json) {
-    const due = nextDueMs(outcomes, catalogOpts)
+    // The catalog's own rules: winners only, and a draft under onlyPublished is never due.
+    const held = heldBack(resolveIds(outcomes).winners.values(), catalogOpts)
+    const due = earliestDue(held)
     const report: CheckReport = {
       seeds: config.seedsDir,
       files: outcomes.length,
       articles: catalog.articles.length,
       ...counts,
-      heldBack: heldBack(outcomes, catalog.problems, catalogOpts),
+      heldBack: held.length,
       nextDue: due === undefined ? null : new Date(due).toISOString(),
       problems: catalog.problems.map((p) => ({ ...p, file: seedPath(config.seedsDir, p.file) })),
     }
@@ -49,10 +52,4 @@ export async function runCheck(config: Config, io: Io, opts: { json: boolean }):
     io.out(summaryLine(catalog.articles.length, counts))
   }
   return counts.errors > 0 ? 1 : 0
-}
-
-/** Articles that would be published but for their future date (duplicates and drafts aside). */
-function heldBack(outcomes: readonly SeedOutcome[], problems: readonly Problem[], opts: CatalogOptions): number {
-  const duplicates = new Set(problems.filter((p) => p.code === 'duplicate-id').map((p) => p.file))
-  return outcomes.filter((o) => o.article && !duplicates.has(o.file) && !isVisible(o.article, { ...opts, onlyPublished: false })).length
 }

@@ -4,7 +4,7 @@
  * each batch (and is awaited before the next one is read).
  */
 import { join } from 'node:path'
-import type { SeedOutcome } from '../catalog/build-catalog.js'
+import type { SeedOutcome } from '../seed/seed-outcome.js'
 import type { Config } from '../config.js'
 import { listSeeds } from '../load/read-seeds.js'
 import { readChanges } from './read-changes.js'

@@ -4,7 +4,7 @@
  * it was, and the file's problems (plus a `kept-last-good` warning) are reported until the file is
  * fixed (the fix is published) or deleted (the article goes).
  */
-import type { SeedOutcome } from '../catalog/build-catalog.js'
+import type { SeedOutcome } from '../seed/seed-outcome.js'
 import { CatalogIndex, type OutcomeChange } from '../catalog/update-catalog.js'
 import type { Catalog, Problem } from '../types.js'
 

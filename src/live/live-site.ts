@@ -4,13 +4,13 @@
  * Requests read `site` once, so each sees the old snapshot or the new one, never a mix. Updates
  * run one at a time, in order; a timer re-reads held-back (future-dated) articles when they are due.
  */
-import type { SeedOutcome } from '../catalog/build-catalog.js'
+import type { SeedOutcome } from '../seed/seed-outcome.js'
 import { CatalogIndex } from '../catalog/update-catalog.js'
 import type { Io } from '../io.js'
 import type { Config } from '../config.js'
 import type { DocumentPorts } from '../documents/document.js'
 import { Site } from '../documents/site.js'
-import { loadOutcomes } from '../pipeline.js'
+import { loadOutcomes } from '../loader/index.js'
 import { SeedFollower } from './follow-seeds.js'
 import { LiveCatalog, type AppliedChanges } from './live-catalog.js'
 import { logUpdate } from './log-update.js'

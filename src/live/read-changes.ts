@@ -7,10 +7,10 @@
  */
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { SeedOutcome } from '../catalog/build-catalog.js'
+import type { SeedOutcome } from '../seed/seed-outcome.js'
 import type { Config } from '../config.js'
 import { readSeed } from '../load/read-seeds.js'
-import { normalizeOptions, processSeed } from '../pipeline.js'
+import { normalizeOptions, processSeed } from '../seed/process-seed.js'
 
 export interface ReadResult {
   outcomes: Map<string, SeedOutcome | undefined>

@@ -8,7 +8,8 @@
 import { availableParallelism } from 'node:os'
 import { deserialize } from 'node:v8'
 import { Worker } from 'node:worker_threads'
-import type { ParseJob, ParseResult, WorkerRequest } from './parse-protocol.js'
+import type { SeedJob, SeedJobResult } from '../seed/seed-job.js'
+import type { WorkerBatch, WorkerRequest } from './parse-protocol.js'
 
 /** Files per message: large enough that messaging is noise, small enough to balance the load. */
 const BATCH = 200
@@ -33,15 +34,15 @@ const ENTRY = new URL(`./parse-worker${import.meta.url.endsWith('.ts') ? '.ts' :
 
 /** Reads and parses `jobs` on `threads` workers; results in no particular order. */
 export async function parseInWorkers(
-  jobs: readonly ParseJob[],
+  jobs: readonly SeedJob[],
   options: WorkerRequest['options'],
   threads: number,
   onChunk?: (chunk: Uint8Array) => void,
-): Promise<ParseResult[]> {
+): Promise<SeedJobResult[]> {
   const workers = Array.from({ length: Math.min(threads, Math.ceil(jobs.length / BATCH)) }, () =>
     new Worker(BOOT, { workerData: { entry: ENTRY.href, options }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } }),
   )
-  const results: ParseResult[] = []
+  const results: SeedJobResult[] = []
   let next = 0
   let id = 0
   try {
@@ -55,12 +56,13 @@ export async function parseInWorkers(
         const batch = jobs.slice(next, next + BATCH)
         next += batch.length
         inFlight++
-        worker.postMessage({ id: id++, jobs: batch })
+        const msg: WorkerBatch = { id: id++, jobs: batch }
+        worker.postMessage(msg)
       }
       worker.on('message', (msg: { chunk: Uint8Array }) => {
         inFlight--
         const chunk = new Uint8Array(msg.chunk.buffer, msg.chunk.byteOffset, msg.chunk.byteLength)
-        for (const r of deserialize(chunk) as ParseResult[]) results.push(r)
+        for (const r of deserialize(chunk) as SeedJobResult[]) results.push(r)
         onChunk?.(chunk)
         send()
       })

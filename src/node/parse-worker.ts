@@ -7,23 +7,23 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { serialize } from 'node:v8'
 import { readFileSync } from 'node:fs'
 import { readSeed, type SeedBytes } from '../load/read-seeds.js'
-import { parseResult } from '../pipeline.js'
-import type { ParseJob, ParseResult, WorkerRequest } from './parse-protocol.js'
+import { runSeedJob, type SeedJob, type SeedJobResult } from '../seed/seed-job.js'
+import type { WorkerBatch, WorkerRequest } from './parse-protocol.js'
 
 const { options } = workerData as { options: WorkerRequest['options'] }
 const port = parentPort!
 
-port.on('message', (msg: { id: number; jobs: ParseJob[] }) => {
+port.on('message', (msg: WorkerBatch) => {
   void run(msg.jobs).then((results) => {
     const chunk = serialize(results)
     port.postMessage({ id: msg.id, chunk }, [chunk.buffer as ArrayBuffer])
   })
 })
 
-async function run(jobs: readonly ParseJob[]): Promise<ParseResult[]> {
-  const results: ParseResult[] = []
+async function run(jobs: readonly SeedJob[]): Promise<SeedJobResult[]> {
+  const results: SeedJobResult[] = []
   for (const job of jobs) {
-    results.push(parseResult(job, readFast(job) ?? (await readSeed(job, options.maxFileBytes)), options.normalize))
+    results.push(runSeedJob(job, readFast(job) ?? (await readSeed(job, options.maxFileBytes)), options.normalize))
   }
   return results
 }
@@ -33,7 +33,7 @@ async function run(jobs: readonly ParseJob[]): Promise<ParseResult[]> {
  * reads, and a synchronous read costs a fraction of an open/read/close through FileHandles. Any
  * case with a problem to report (too large, unreadable) is left to `readSeed`, whose words they are.
  */
-function readFast(job: ParseJob): SeedBytes | undefined {
+function readFast(job: SeedJob): SeedBytes | undefined {
   if (job.size > options.maxFileBytes) return undefined
   let bytes: Buffer
   try {

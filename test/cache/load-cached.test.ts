@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCorpus, writeCorpus } from '../../bench/corpus.js'
 import { resolveConfig, type Config } from '../../src/config.js'
-import { loadOutcomes, SeedCache } from '../../src/pipeline.js'
+import { loadOutcomes, SeedCache } from '../../src/loader/index.js'
 import { TEST_NOW } from '../helpers/site.js'
 
 let root: string

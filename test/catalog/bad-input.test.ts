@@ -9,12 +9,14 @@ import { join, posix, relative, resolve, sep } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { siteFiles } from '../../src/output/index.js'
-import { buildCatalog, nextDueMs, type SeedOutcome } from '../../src/catalog/build-catalog.js'
+import { buildCatalog } from '../../src/catalog/build-catalog.js'
+import { nextDueMs } from '../../src/catalog/rules.js'
+import type { SeedOutcome } from '../../src/seed/seed-outcome.js'
 import { writeTreeAtomically } from '../../src/output/write-tree.js'
 import { slugify } from '../../src/normalize/slug.js'
 import { FUTURE_TOLERANCE_MS } from '../../src/normalize/normalize-article.js'
 import { filePath, FORMATS } from '../../src/paths.js'
-import { processSeed } from '../../src/pipeline.js'
+import { processSeed } from '../../src/seed/process-seed.js'
 import { loadBadFixtures } from '../load/bad-fixtures.js'
 import { siteOf } from '../properties/site-of.js'
 
@@ -47,6 +49,20 @@ describe('duplicate ids', () => {
     const catalog = buildCatalog([article('b.md', 'https://example.com/b', undefined, 'id: https://example.com/a'), article('a.md', 'https://example.com/a')], { onlyPublished: false, nowMs: NOW })
     expect(catalog.articles.map((a) => a.file)).toEqual(['a.md'])
     expect(catalog.problems.map((p) => [p.file, p.code])).toEqual([['b.md', 'duplicate-id']])
+  })
+
+  it('the duplicate-id problem names the field the losing id came from: id, webUrl or originalUrl', () => {
+    const same = 'https://example.com/a'
+    const outcomes = [
+      article('a.md', same),
+      article('b.md', 'https://example.com/b', undefined, `id: ${same}`),
+      seed('c.md', `title: c\npublishedDateTime: 2024-03-13T00:59:00Z\noriginalUrl: ${same}`),
+      seed('d.md', `title: d\npublishedDateTime: 2024-03-13T00:59:00Z\nwebUrl: "not a url"\noriginalUrl: ${same}`),
+      article('e.md', same),
+    ]
+    const catalog = buildCatalog(outcomes, { onlyPublished: false, nowMs: NOW })
+    const duplicates = catalog.problems.filter((p) => p.code === 'duplicate-id')
+    expect(duplicates.map((p) => [p.file, p.field])).toEqual([['b.md', 'id'], ['c.md', 'originalUrl'], ['d.md', 'originalUrl'], ['e.md', 'webUrl']])
   })
 
   it('in the fixtures: dup-id-a.md is published, dup-id-b.md is not', async () => {

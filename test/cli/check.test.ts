@@ -97,6 +97,17 @@ describe.concurrent('feedstand check', () => {
     expect([none.code, none.stdout]).toEqual([0, '0 articles, 0 errors, 0 warnings\n'])
   })
 
+  it('--json counts as held back exactly what nextDue waits for: with --only-published a future draft is neither', async () => {
+    const dir = join(tmp, 'held')
+    await mkdir(dir)
+    const seed = (name: string, date: string, published: boolean) => writeFile(join(dir, `${name}.md`),
+      `---\ntitle: ${name}\npublishedDateTime: ${date}\nwebUrl: https://x.example/${name}\npublished: ${published}\n---\n`)
+    await Promise.all([seed('draft', '2997-01-01T00:00:00Z', false), seed('later', '2998-01-01T00:00:00Z', true), seed('now', '2020-01-01T00:00:00Z', true)])
+    const run = await feedstand(['check', '--seeds', dir, '--only-published', '--json'])
+    const report = JSON.parse(run.stdout) as CheckReport
+    expect(report).toMatchObject({ articles: 1, heldBack: 1, nextDue: '2997-12-31T23:55:00.000Z' })
+  })
+
   it('says so in one line when the seeds folder does not exist (exit 2)', async () => {
     const run = await feedstand(['check', '--seeds', join(tmp, 'nope')])
     expect(run.code).toBe(2)

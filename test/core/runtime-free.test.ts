@@ -27,7 +27,7 @@ describe('runtime-free core', () => {
     expect(violation('src/render/x.ts', 'zlib')).toBe('Node built-in zlib')
     expect(violation('src/http/app.ts', '@hono/node-server')).toBe('Node-only package @hono/node-server')
     expect(violation('src/live/x.ts', '../cli/io.js')).toBe('Node-side module src/cli/io.ts')
-    expect(violation('src/documents/site.ts', '../pipeline.js')).toBe('Node-side module src/pipeline.ts')
+    expect(violation('src/documents/site.ts', '../loader/index.js')).toBe('Node-side module src/loader/index.ts')
     expect(violation('src/http/app.ts', 'hono')).toBeUndefined()
     expect(violation('src/http/app.ts', '../paths.js')).toBeUndefined()
   })

@@ -13,7 +13,7 @@ export const ROOT = resolve(import.meta.dirname, '../..')
 export const CORE = ['src/documents', 'src/render', 'src/http', 'src/catalog', 'src/normalize', 'src/paths.ts', 'src/format-table.ts', 'src/types.ts', 'src/escape.ts']
 
 /** The Node side: adapters, disk, CLI, watcher, persistent cache, the loader, and the edges composing the core. */
-export const NODE_SIDE = ['src/node/', 'src/output/', 'src/cli/', 'src/live/', 'src/cache/', 'src/websub/', 'src/pipeline.ts', 'src/load/read-seeds.ts']
+export const NODE_SIDE = ['src/node/', 'src/output/', 'src/cli/', 'src/live/', 'src/cache/', 'src/websub/', 'src/loader/', 'src/load/read-seeds.ts']
 
 /** Packages that exist only on Node. */
 const NODE_PACKAGES = ['@hono/node-server', '@parcel/watcher']

@@ -5,13 +5,15 @@
  * test/render/rich-site.ts wrap it with their own defaults).
  */
 import { resolve } from 'node:path'
-import { buildCatalog, type SeedOutcome } from '../../src/catalog/build-catalog.js'
+import { buildCatalog } from '../../src/catalog/build-catalog.js'
+import type { SeedOutcome } from '../../src/seed/seed-outcome.js'
 import { resolveConfig, type Config, type RawConfig } from '../../src/config.js'
 import type { Compressor, DocumentPorts } from '../../src/documents/document.js'
 import { Site } from '../../src/documents/site.js'
 import type { Catalog } from '../../src/types.js'
 import { nodePorts } from '../../src/node/document-ports.js'
-import { loadCatalog, normalizeOptions, processSeed } from '../../src/pipeline.js'
+import { loadCatalog } from '../../src/loader/index.js'
+import { normalizeOptions, processSeed } from '../../src/seed/process-seed.js'
 
 /** "Now" for tests: after every fixture's date, so nothing is held back as future. */
 export const TEST_NOW = Date.UTC(2026, 0, 1)

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildCatalog, type SeedOutcome } from '../../src/catalog/build-catalog.js'
+import { buildCatalog } from '../../src/catalog/build-catalog.js'
+import type { SeedOutcome } from '../../src/seed/seed-outcome.js'
 import { CatalogIndex, type OutcomeChange } from '../../src/catalog/update-catalog.js'
 import { FUTURE_TOLERANCE_MS } from '../../src/normalize/normalize-article.js'
 import type { Article, Catalog, Problem } from '../../src/types.js'
@@ -39,9 +40,10 @@ const outcomeArb = (file: string): fc.Arbitrary<SeedOutcome> =>
     date: fc.constantFrom(...DATES),
     topics: topicsArb,
     published: fc.boolean(),
+    idFrom: fc.constantFrom('id' as const, 'webUrl' as const, 'originalUrl' as const, undefined),
     problems: fc.array(problemArb(file), { maxLength: 3 }),
-  }).map(({ hasArticle, id, date, topics, published, problems }) =>
-    hasArticle ? { file, article: article(file, id, date, topics, published), problems } : { file, problems })
+  }).map(({ hasArticle, id, date, topics, published, idFrom, problems }) =>
+    hasArticle ? { file, article: { ...article(file, id, date, topics, published), ...(idFrom && { idFrom }) }, problems } : { file, problems })
 
 const changeArb: fc.Arbitrary<OutcomeChange> = fc.constantFrom(...FILES).chain((file) =>
   fc.oneof(outcomeArb(file).map((o): OutcomeChange => [file, o]), fc.constant<OutcomeChange>([file, undefined])))

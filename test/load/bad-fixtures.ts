@@ -1,8 +1,9 @@
 /** The bad-seed fixture folder, loaded the way the CLI loads a seeds folder. */
 import { fileURLToPath } from 'node:url'
-import { buildCatalog, type SeedOutcome } from '../../src/catalog/build-catalog.js'
+import { buildCatalog } from '../../src/catalog/build-catalog.js'
+import type { SeedOutcome } from '../../src/seed/seed-outcome.js'
 import { resolveConfig } from '../../src/config.js'
-import { loadOutcomes } from '../../src/pipeline.js'
+import { loadOutcomes } from '../../src/loader/index.js'
 import type { Catalog } from '../../src/types.js'
 
 export const BAD_DIR = fileURLToPath(new URL('../fixtures/bad/', import.meta.url))

@@ -7,7 +7,7 @@ import matter from 'gray-matter'
 import { describe, expect, it } from 'vitest'
 import { MATTER_OPTIONS, parseFrontMatter } from '../../src/load/parse-front-matter.js'
 import { safeYamlReason } from '../../src/load/yaml-reason.js'
-import { processSeed } from '../../src/pipeline.js'
+import { processSeed } from '../../src/seed/process-seed.js'
 
 const OPTS = { maxExcerptLength: 2000, nowMs: Date.UTC(2026, 0, 1) }
 const SECRET = 'c2VjcmV0-MARKER-91d2'

@@ -12,7 +12,7 @@ import { promisify } from 'node:util'
 import matter from 'gray-matter'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fieldLine, fieldSource, parseFrontMatter } from '../../src/load/parse-front-matter.js'
-import { processSeed } from '../../src/pipeline.js'
+import { processSeed } from '../../src/seed/process-seed.js'
 
 const run = promisify(execFile)
 const BAD = fileURLToPath(new URL('../fixtures/bad/', import.meta.url))

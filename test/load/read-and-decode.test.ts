@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULTS } from '../../src/config.js'
 import { decodeSeed } from '../../src/load/decode.js'
 import { listSeeds, readSeed } from '../../src/load/read-seeds.js'
-import { processSeed } from '../../src/pipeline.js'
+import { processSeed } from '../../src/seed/process-seed.js'
 
 const BAD = fileURLToPath(new URL('../fixtures/bad/', import.meta.url))
 const bytes = (...parts: (string | number[])[]) =>

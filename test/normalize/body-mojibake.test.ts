@@ -3,7 +3,7 @@
  * titles and excerpts, with the same `mojibake` warning, before the Markdown is rendered.
  */
 import { describe, expect, it } from 'vitest'
-import { processSeed } from '../../src/pipeline.js'
+import { processSeed } from '../../src/seed/process-seed.js'
 
 const OPTS = { maxExcerptLength: 2000, nowMs: Date.UTC(2026, 0, 1) }
 const head = '---\ntitle: t\npublishedDateTime: 2024-03-13T00:59:00Z\nwebUrl: https://example.com/t\n---\n'

@@ -9,7 +9,7 @@ import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { NODE_BUDGET } from '../../src/normalize/normalize-article.js'
 import { overBudget } from '../../src/normalize/schema.js'
-import { processSeed } from '../../src/pipeline.js'
+import { processSeed } from '../../src/seed/process-seed.js'
 
 const run = promisify(execFile)
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -55,7 +55,7 @@ describe('billion laughs', () => {
 
   it('is refused within a 40 MB heap, even at 10^10 values (child process)', async () => {
     const script = `
-      const { processSeed } = await import('./src/pipeline.ts')
+      const { processSeed } = await import('./src/seed/process-seed.ts')
       const text = process.env.LAUGHS
       const o = processSeed('lol.md', new TextEncoder().encode(text), { maxExcerptLength: 2000, nowMs: Date.now() })
       process.stdout.write(JSON.stringify(o.problems.map((p) => p.code)))`

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { parseDate } from '../../src/normalize/dates.js'
-import { processSeed } from '../../src/pipeline.js'
+import { processSeed } from '../../src/seed/process-seed.js'
 
 const NOW = Date.UTC(2026, 0, 1)
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { siteFiles } from '../../src/output/index.js'
 import { writeTreeAtomically } from '../../src/output/write-tree.js'
 import { MAX_SLUG_BYTES, MAX_SLUG_URL, slugify, topicSlug } from '../../src/normalize/slug.js'
-import { processSeed } from '../../src/pipeline.js'
+import { processSeed } from '../../src/seed/process-seed.js'
 import { siteOf } from '../properties/site-of.js'
 
 const NOW = Date.UTC(2026, 0, 1)

@@ -1,5 +1,5 @@
 /** Seeds in memory → the whole document set, the way `build` makes it (no disk, no compression). */
-import type { SeedOutcome } from '../../src/catalog/build-catalog.js'
+import type { SeedOutcome } from '../../src/seed/seed-outcome.js'
 import type { Config } from '../../src/config.js'
 import type { Site } from '../../src/documents/site.js'
 import { FAST_PORTS, siteFromTexts, type SeedText } from '../helpers/site.js'

@@ -1,0 +1,107 @@
+/**
+ * seeds folder → seed outcomes: list, then answer each file from the cheapest place that can. A
+ * file's outcome is reused while its (size, mtime) stays the same: from the in-process SeedCache,
+ * then from the persistent cache (src/cache/) when one is given; a file whose stat changed is
+ * read, and re-parsed (src/seed/) only if its bytes changed. Many files to parse are parsed on
+ * worker threads (src/node/parse-pool.ts).
+ */
+import { serialize } from 'node:v8'
+import type { Config } from '../config.js'
+import { listSeeds, readSeed } from '../load/read-seeds.js'
+import { openSeedStore } from '../cache/open.js'
+import type { SeedRecord, SeedStore, ShardWriter } from '../cache/seed-store.js'
+import { WORKER_MIN_FILES, parseInWorkers, workerCount } from '../node/parse-pool.js'
+import { normalizeOptions } from '../seed/process-seed.js'
+import { runSeedJob, type SeedJob, type SeedJobResult, type SeedStepOptions } from '../seed/seed-job.js'
+import type { SeedOutcome } from '../seed/seed-outcome.js'
+import { SeedCache } from './seed-cache.js'
+
+export interface LoadOptions {
+  /** Folder of the persistent cache (src/cache/); without one, only `cache` is reused. */
+  cacheDir?: string
+  /** Parse threads: 0 parses on the calling thread; default one per core when there are many files. */
+  workers?: number
+  /**
+   * Told, in one line, when the persistent cache held damaged records: they were discarded, their
+   * seeds parsed again (the outcomes are what a load without cache gives) and the cache rewritten,
+   * so the same damage is told once. Not a seed problem: it changes no output.
+   */
+  onNotice?: (line: string) => void
+}
+
+/** Reads the seeds folder into outcomes (in file order), parsing only what no cache can answer. */
+export async function loadOutcomes(config: Config, nowMs: number, cache = new SeedCache(), options: LoadOptions = {}): Promise<SeedOutcome[]> {
+  const step: SeedStepOptions = { maxFileBytes: config.maxFileBytes, normalize: normalizeOptions(config, nowMs) }
+  const [entries, store] = await Promise.all([
+    listSeeds(config.seedsDir),
+    options.cacheDir === undefined ? undefined : openSeedStore(options.cacheDir, config),
+  ])
+  if (store && store.damage.length > 0) options.onNotice?.(damageNotice(store))
+  const outcomes = new Map<string, SeedOutcome>()
+  const records = new Map<string, SeedRecord>()
+  const jobs: SeedJob[] = []
+  for (const entry of entries) {
+    const hit = cache.get(entry)
+    const rec = store?.get(entry.file)
+    if (hit) outcomes.set(entry.file, hit)
+    else if (rec && rec.size === entry.size && rec.mtimeMs === entry.mtimeMs) outcomes.set(entry.file, rec.outcome)
+    else jobs.push(rec ? { ...entry, knownHash: rec.hash } : entry)
+    if (rec) records.set(entry.file, rec)
+  }
+  const writer = store && jobs.length > 0 ? await store.writer().catch(() => undefined) : undefined
+  const results = await parse(jobs, step, options.workers, writer)
+  const refreshed: SeedRecord[] = []
+  for (const r of results) {
+    const rec = records.get(r.file)
+    const outcome = r.same && rec ? rec.outcome : r.outcome!
+    outcomes.set(r.file, outcome)
+    if (r.hash === undefined) records.delete(r.file)
+    else {
+      const updated = { file: r.file, size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, outcome }
+      records.set(r.file, updated)
+      if (r.same) refreshed.push(updated)
+    }
+  }
+  for (const entry of entries) cache.set(entry, outcomes.get(entry.file)!)
+  cache.retain(new Set(entries.map((e) => e.file)))
+  if (store) await save(store, writer, refreshed, [...records.values()], entries.length)
+  return entries.map((e) => outcomes.get(e.file)!)
+}
+
+/** Reads and parses `jobs`: on worker threads when there are many, else here, reads bounded. */
+async function parse(jobs: readonly SeedJob[], step: SeedStepOptions, workers: number | undefined, writer: ShardWriter | undefined): Promise<SeedJobResult[]> {
+  const threads = workers ?? (jobs.length >= WORKER_MIN_FILES ? workerCount() : 0)
+  if (threads > 0 && jobs.length > 0) {
+    return parseInWorkers(jobs, step, threads, writer && ((chunk) => writer.add(chunk)))
+  }
+  const results: SeedJobResult[] = []
+  let next = 0
+  const worker = async () => {
+    for (let job = jobs[next++]; job !== undefined; job = jobs[next++]) {
+      results.push(runSeedJob(job, await readSeed(job, step.maxFileBytes), step.normalize))
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(64, jobs.length) }, worker))
+  if (writer && results.length > 0) writer.add(serialize(results))
+  return results
+}
+
+/** Commits the new shard (and the refreshed stats), compacting when the shards carry too much dead weight. Best effort. */
+async function save(store: SeedStore, writer: ShardWriter | undefined, refreshed: SeedRecord[], live: SeedRecord[], files: number): Promise<void> {
+  try {
+    if (writer && refreshed.length > 0) writer.add(serialize(refreshed))
+    if (store.needsCompaction(files, writer ? 1 : 0)) {
+      await writer?.abort()
+      await store.compact(live)
+    } else if (writer) {
+      await writer.commit()
+    }
+    if (writer) await store.dropOtherKeys()
+  } catch {
+    await writer?.abort().catch(() => undefined)
+  }
+}
+
+function damageNotice(store: SeedStore): string {
+  return `cache: discarded damaged records in ${store.folder} (${store.damage.join('; ')}); their seeds were parsed again and the cache is rewritten`
+}

@@ -1,0 +1,40 @@
+/**
+ * The pure seed step: one seed's bytes → its SeedOutcome (decode → parse front matter →
+ * normalize). No disk, no clock (the instant comes in the options), no cache: the loader, the
+ * parse workers and the live reader all call it, and the same bytes and options always give the
+ * same outcome, which is what lets the caches above it store outcomes by content hash.
+ */
+import { createHash } from 'node:crypto'
+import type { Config } from '../config.js'
+import { decodeSeed } from '../load/decode.js'
+import { parseFrontMatter } from '../load/parse-front-matter.js'
+import { normalizeArticle, type NormalizeOptions } from '../normalize/normalize-article.js'
+import { idSource } from './id-source.js'
+import type { SeedOutcome } from './seed-outcome.js'
+
+/** Hash of a seed's bytes: the cache key of everything derived from it. */
+export function hashSeed(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex')
+}
+
+/** The normalize settings of `config` at the instant `nowMs`. */
+export function normalizeOptions(config: Pick<Config, 'maxExcerptLength'>, nowMs: number): NormalizeOptions {
+  return { maxExcerptLength: config.maxExcerptLength, nowMs }
+}
+
+/** Bytes of one seed → its outcome. Pure: the same bytes and options always give the same outcome. */
+export function processSeed(file: string, bytes: Uint8Array, opts: NormalizeOptions): SeedOutcome {
+  return processSeedHashed(file, bytes, hashSeed(bytes), opts)
+}
+
+/** `processSeed` when the caller already has the bytes' hash. */
+export function processSeedHashed(file: string, bytes: Uint8Array, hash: string, opts: NormalizeOptions): SeedOutcome {
+  const decoded = decodeSeed(file, bytes)
+  if (!('text' in decoded)) return { file, problems: [decoded] }
+  const parsed = parseFrontMatter(file, decoded.text)
+  if (!parsed.ok) return { file, problems: [parsed.problem] }
+  const result = normalizeArticle(file, hash, parsed.value, opts)
+  if (!result.ok) return { file, problems: result.problems }
+  const article = { ...result.value, idFrom: idSource(parsed.value.data, result.value) }
+  return { file, article, problems: result.problems }
+}
