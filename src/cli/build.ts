@@ -20,7 +20,7 @@ export async function runBuild(config: Config, io: Io): Promise<number> {
   const started = performance.now()
   // Parsed seeds and the last build's manifest persist here: a rebuild parses and writes only what changed.
   const cacheDir = defaultCacheDir(config)
-  const catalog = await loadCatalog(config, io.now(), undefined, { cacheDir })
+  const catalog = await loadCatalog(config, io.now(), undefined, { cacheDir, onNotice: (line) => io.err(line) })
   const site = new Site(catalog, { config, ...nodePorts() })
   await firstBuild(new SiteOutput(config.outDir, { cacheDir }), site, config, io, started)
   return config.strict && countProblems(catalog.problems).errors > 0 ? 1 : 0
