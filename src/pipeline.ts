@@ -10,7 +10,7 @@ import type { Config } from './config.js'
 import type { Catalog } from './types.js'
 import { decodeSeed } from './load/decode.js'
 import { parseFrontMatter } from './load/parse-front-matter.js'
-import { listSeeds, readSeed, type SeedEntry } from './load/read-seeds.js'
+import { readSeed, scanSeeds, type SeedEntry } from './load/read-seeds.js'
 import { buildCatalog, type SeedOutcome } from './catalog/build-catalog.js'
 import { normalizeArticle, type NormalizeOptions } from './normalize/normalize-article.js'
 import { openSeedStore } from './cache/open.js'
@@ -75,8 +75,8 @@ export interface LoadOptions {
 /** Reads the seeds folder into outcomes (in file order), parsing only what no cache can answer. */
 export async function loadOutcomes(config: Config, nowMs: number, cache = new SeedCache(), options: LoadOptions = {}): Promise<SeedOutcome[]> {
   const opts = normalizeOptions(config, nowMs)
-  const [entries, store] = await Promise.all([
-    listSeeds(config.seedsDir),
+  const [{ entries, skipped }, store] = await Promise.all([
+    scanSeeds(config.seedsDir),
     options.cacheDir === undefined ? undefined : openSeedStore(options.cacheDir, config),
   ])
   const outcomes = new Map<string, SeedOutcome>()
@@ -107,7 +107,10 @@ export async function loadOutcomes(config: Config, nowMs: number, cache = new Se
   for (const entry of entries) cache.set(entry, outcomes.get(entry.file)!)
   cache.retain(new Set(entries.map((e) => e.file)))
   if (store) await save(store, writer, refreshed, [...records.values()], entries.length)
-  return entries.map((e) => outcomes.get(e.file)!)
+  // Skipped entries (symlinked folders, links out of the tree, FIFOs…) are reported like any bad seed.
+  const all: SeedOutcome[] = entries.map((e) => outcomes.get(e.file)!)
+  if (skipped.length === 0) return all
+  return [...all, ...skipped.map((p) => ({ file: p.file, problems: [p] }))].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
 }
 
 /** Reads and parses `jobs`: on worker threads when there are many, else here, reads bounded. */

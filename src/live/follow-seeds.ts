@@ -3,19 +3,20 @@
  * machinery that talks to the disk. It knows nothing of catalogs or sites; its target applies
  * each batch (and is awaited before the next one is read).
  */
+import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { SeedOutcome } from '../catalog/build-catalog.js'
 import type { Config } from '../config.js'
-import { listSeeds } from '../load/read-seeds.js'
+import { isSeedPath, scanSeeds } from '../load/read-seeds.js'
 import { readChanges } from './read-changes.js'
 import { Settler, type SettleOptions } from './settle.js'
-import { watchSeeds, type SeedWatcher } from './watch-seeds.js'
+import { watchSeeds, type SeedWatcher, type WatchEventKind } from './watch-seeds.js'
 
 export interface FollowTarget {
   /** Whether the file has an article now (its removal would unpublish something). */
   publishes(file: string): boolean
-  /** Every file with an outcome (for a folder that vanished). */
-  files(): Iterable<string>
+  /** Every file with an outcome under the folder `path` (for a folder that vanished): cheap when there is none. */
+  filesUnder(path: string): Iterable<string>
   /** One batch: fresh outcome per file, `undefined` when it is gone. `startedMs` is performance.now() at hand-over. */
   apply(outcomes: Map<string, SeedOutcome | undefined>, startedMs: number): Promise<void>
   report(message: string): void
@@ -44,8 +45,7 @@ export class SeedFollower {
   static async start(config: Config, now: () => number, settle: SettleOptions, report: (m: string) => void): Promise<SeedFollower> {
     const f = new SeedFollower(config, now, settle)
     f.watcher = await watchSeeds(config.seedsDir, {
-      file: (path) => f.touch(path),
-      folder: (path, kind) => f.touchFolder(path, kind),
+      event: (path, kind) => f.onWatchEvent(path, kind),
       error: (err) => (f.target?.report ?? report)(`live: watcher error: ${err.message}`),
     })
     return f
@@ -85,15 +85,15 @@ export class SeedFollower {
   }
 
   /**
-   * A folder came or went (moved, deleted, checked out). Gone: every seed known under it is
-   * suspect. New: it is scanned when its batch settles (`folder/` in the queue), because chokidar
-   * reports the files of a folder moved in only after walking it, which can take longer than the
-   * settle time, and a move (unlink here, add there) must land in one snapshot.
+   * Any event names a path to re-read (a seed, or an entry that is reported as skipped). A path
+   * not named like a seed may also be a folder that came or went (moved, deleted, checked out):
+   * `path/` is queued, and when the batch settles the folder is scanned if it is there now, or its
+   * known seeds are re-read (they are gone) if not. Parcel reports a folder moved in as one event,
+   * not its files, and a move (unlink here, add there) must land in one snapshot.
    */
-  private touchFolder(path: string, kind: 'add' | 'remove'): void {
-    if (kind === 'add') return this.settler.touch(path + '/')
-    const prefix = path + '/'
-    for (const file of this.target?.files() ?? []) if (file.startsWith(prefix)) this.touch(file)
+  private onWatchEvent(path: string, kind: WatchEventKind): void {
+    this.touch(path)
+    if (!isSeedPath(path) && kind !== 'update') this.settler.touch(path + '/')
   }
 
   private kick(): void {
@@ -111,7 +111,7 @@ export class SeedFollower {
     const started = performance.now()
     const queued = [...this.queue]
     this.queue.clear()
-    const files = await expandFolders(this.config.seedsDir, queued)
+    const files = await this.expandFolders(target, queued)
     const read = await readChanges(this.config, files, this.now())
     for (const file of read.unsettled) this.touch(file)
     if (this.closed || read.outcomes.size === 0 || this.deferForMoves(target, queued, read.outcomes)) return
@@ -121,7 +121,7 @@ export class SeedFollower {
   /**
    * A batch that would unpublish a file's article waits one more settle period first (once),
    * with everything in it: the other half of a move (the add at the new path) can reach us later
-   * than the unlink when chokidar is walking a new folder or the machine is busy, and a move must
+   * than the unlink when the machine is busy, and a move must
    * land as one snapshot, not as a removal followed by a re-add.
    */
   private deferForMoves(target: FollowTarget, queued: readonly string[], outcomes: ReadonlyMap<string, unknown>): boolean {
@@ -135,14 +135,28 @@ export class SeedFollower {
     else for (const file of outcomes.keys()) this.deferred.delete(file)
     return defer
   }
-}
 
-/** The queued paths with every `folder/` replaced by the seeds found under it now. */
-async function expandFolders(seedsDir: string, queued: readonly string[]): Promise<string[]> {
-  const files = new Set<string>()
-  for (const path of queued) {
-    if (!path.endsWith('/')) files.add(path)
-    else for (const e of await listSeeds(join(seedsDir, path)).catch(() => [])) files.add(path + e.file)
+  /** The queued paths with every `folder/` replaced by the seeds (and skipped entries) under it now, or known before. */
+  private async expandFolders(target: FollowTarget, queued: readonly string[]): Promise<string[]> {
+    const files = new Set<string>()
+    for (const path of queued) {
+      if (!path.endsWith('/')) {
+        files.add(path)
+        continue
+      }
+      const folder = path.slice(0, -1)
+      const st = await lstat(join(this.config.seedsDir, folder)).catch(() => undefined)
+      if (st?.isDirectory()) {
+        // Watch before scanning: a file written in between is then either scanned or reported.
+        await this.watcher?.addFolder(folder)
+        const scan = await scanSeeds(this.config.seedsDir, folder).catch(() => undefined)
+        for (const e of [...(scan?.entries ?? []), ...(scan?.skipped ?? [])]) files.add(e.file)
+      } else {
+        await this.watcher?.dropFolder(folder)
+      }
+      // Seeds known under it that are not there now (a folder replaced) are re-read as well.
+      for (const file of target.filesUnder(folder)) files.add(file)
+    }
+    return [...files]
   }
-  return [...files]
 }

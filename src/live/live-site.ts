@@ -73,7 +73,7 @@ export class LiveSite {
     }
     follower.attach({
       publishes: (file) => self.live.publishes(file),
-      files: () => self.live.files(),
+      filesUnder: (path) => self.live.filesUnder(path),
       apply: (outcomes, startedMs) => self.apply(outcomes, startedMs),
       report: (message) => io.err(message),
     })
