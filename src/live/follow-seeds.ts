@@ -7,7 +7,7 @@ import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { SeedOutcome } from '../catalog/build-catalog.js'
 import type { Config } from '../config.js'
-import { isSeedPath, scanSeeds } from '../load/read-seeds.js'
+import { isSeedPath, scanSeeds, seedsRoot } from '../load/read-seeds.js'
 import { readChanges } from './read-changes.js'
 import { Settler, type SettleOptions } from './settle.js'
 import { watchSeeds, type SeedWatcher, type WatchEventKind } from './watch-seeds.js'
@@ -41,14 +41,29 @@ export class SeedFollower {
     this.settler = new Settler(settle, (paths) => this.enqueue(paths))
   }
 
-  /** Starts watching; batches wait until `attach` (events meanwhile are kept, not lost). */
+  /**
+   * Starts watching; batches wait until `attach` (events meanwhile are kept, not lost). A seeds
+   * folder that is missing or unreadable is a ConfigError (nothing to serve); any other watcher
+   * failure is reported and the process goes on serving without live updates (`watching` false).
+   */
   static async start(config: Config, now: () => number, settle: SettleOptions, report: (m: string) => void): Promise<SeedFollower> {
     const f = new SeedFollower(config, now, settle)
-    f.watcher = await watchSeeds(config.seedsDir, {
-      event: (path, kind) => f.onWatchEvent(path, kind),
-      error: (err) => (f.target?.report ?? report)(`live: watcher error: ${err.message}`),
-    })
+    try {
+      f.watcher = await watchSeeds(config.seedsDir, {
+        event: (path, kind) => f.onWatchEvent(path, kind),
+        error: (err) => (f.target?.report ?? report)(`live: watcher error: ${err.message}`),
+      })
+    } catch (err) {
+      // The listing says why in its own words (missing, not a folder, cannot be read).
+      await seedsRoot(config.seedsDir)
+      report(`live: cannot watch ${config.seedsDir} (${(err as Error).message}); serving without live updates`)
+    }
     return f
+  }
+
+  /** Whether changes are followed (false when the watcher could not start). */
+  get watching(): boolean {
+    return this.watcher !== undefined
   }
 
   attach(target: FollowTarget): void {

@@ -90,7 +90,7 @@ export class LiveSite {
   health(): Record<string, string | number> {
     const kept = [...this.live.kept].sort()
     const lines: Record<string, string | number> = {
-      watch: 'on',
+      watch: this.follower.watching ? 'on' : 'failed',
       reloads: this.seq,
       'last-reload': this.last ? new Date(this.last.atMs).toISOString() : 'never',
       'last-reload-ms': this.last ? Math.round(this.last.tookMs) : 0,

@@ -7,7 +7,7 @@ import { sep } from 'node:path'
 import type { Problem } from '../types.js'
 import { scanSeeds } from './scan-seeds.js'
 
-export { classifyEntry, scanSeeds, type SeedScan } from './scan-seeds.js'
+export { classifyEntry, scanSeeds, seedsRoot, type SeedScan } from './scan-seeds.js'
 
 /** Extensions that make a file a seed. Anything else, and every hidden file or folder, is ignored. */
 export const SEED_EXTENSIONS = ['.md', '.markdown', '.txt'] as const

@@ -31,23 +31,35 @@ export interface SeedScan {
  */
 export async function scanSeeds(dir: string, under = ''): Promise<SeedScan> {
   const scan: SeedScan = { entries: [], skipped: [] }
-  let root: string
+  const root = await seedsRoot(dir)
   try {
-    root = await realpath(dir)
-    if (!(await stat(root)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' })
     await walk(dir, under, root, scan, under === '')
   } catch (err) {
-    if (err instanceof ConfigError) throw err
-    const code = (err as NodeJS.ErrnoException).code
-    // A missing seeds folder is a setting to fix (exit 2 with one line), not a crash with a stack.
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ConfigError(`seeds folder "${dir}" does not exist or is not a folder`)
-    if (code === 'EACCES' || code === 'EPERM') throw new ConfigError(`seeds folder "${dir}" cannot be read: ${(err as Error).message}`)
-    throw err
+    throw seedsFolderError(dir, err)
   }
   const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
   scan.entries.sort(byFile)
   scan.skipped.sort(byFile)
   return scan
+}
+
+/** The real path of the seeds folder, or a ConfigError saying why there is nothing to serve. */
+export async function seedsRoot(dir: string): Promise<string> {
+  try {
+    const root = await realpath(dir)
+    if (!(await stat(root)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' })
+    return root
+  } catch (err) {
+    throw seedsFolderError(dir, err)
+  }
+}
+
+function seedsFolderError(dir: string, err: unknown): unknown {
+  const code = (err as NodeJS.ErrnoException).code
+  // A missing seeds folder is a setting to fix (exit 2 with one line), not a crash with a stack.
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new ConfigError(`seeds folder "${dir}" does not exist or is not a folder`)
+  if (code === 'EACCES' || code === 'EPERM') return new ConfigError(`seeds folder "${dir}" cannot be read: ${(err as Error).message}`)
+  return err
 }
 
 async function walk(dir: string, rel: string, root: string, scan: SeedScan, top = false): Promise<void> {
