@@ -10,6 +10,10 @@
  * (which chokidar needed: it dropped a `change` within 50 ms of the previous one) would take half
  * of the 200 ms budget of a live update (issue 11); a file still being written is caught anyway
  * by the reader's stat-before-and-after check (read-changes.ts), and is re-read when it settles.
+ * Measured here, one flat folder of 100,000 seeds, 20 rounds each, write → update served, p50/p95:
+ * at 25 ms add 83/111, edit 83/139, rename 108/143, delete 105/122 ms; at 100 ms add 158/304,
+ * edit 161/190, rename 259/335, delete 255/489 ms (a delete waits two settle periods, see
+ * deferForMoves in follow-seeds.ts).
  */
 
 export interface SettleOptions {
