@@ -96,12 +96,12 @@ describe(`live updates in one flat folder of ${FILES} seeds`, () => {
     await gone
   })
 
-  it('publishes seeds in a folder created with folders inside, also ones written there later', async () => {
+  it('publishes seeds in a folder moved in with folders inside, also ones written there later', async () => {
     const made = nextUpdate(live, () => has('deep1'))
-    await mkdir(join(seeds, 'x/y'), { recursive: true })
-    await writeSeed(seeds, 'x/y/a.md', { slug: 'deep1' })
+    await writeSeed(dir, 'incoming/y/a.md', { slug: 'deep1' })
+    await rename(join(dir, 'incoming'), join(seeds, 'x'))
     await made
-    // parcel watches only x (the new folder), not x/y, until the follower subscribes to x.
+    // parcel alone watches only x (the new folder), not x/y, which was already in it.
     const later = nextUpdate(live, () => has('deep2'))
     await writeSeed(seeds, 'x/y/b.md', { slug: 'deep2' })
     await later
