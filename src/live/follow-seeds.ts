@@ -10,7 +10,7 @@ import type { Config } from '../config.js'
 import { isSeedPath, scanSeeds, seedsRoot } from '../load/read-seeds.js'
 import { readChanges } from './read-changes.js'
 import { Settler, type SettleOptions } from './settle.js'
-import { watchSeeds, type SeedWatcher, type WatchEventKind } from './watch-seeds.js'
+import { watchSeeds, type SeedWatcher } from './watch-seeds.js'
 
 export interface FollowTarget {
   /** Whether the file has an article now (its removal would unpublish something). */
@@ -50,7 +50,7 @@ export class SeedFollower {
     const f = new SeedFollower(config, now, settle)
     try {
       f.watcher = await watchSeeds(config.seedsDir, {
-        event: (path, kind) => f.onWatchEvent(path, kind),
+        event: (path) => f.onWatchEvent(path),
         error: (err) => (f.target?.report ?? report)(`live: watcher error: ${err.message}`),
       })
     } catch (err) {
@@ -104,11 +104,13 @@ export class SeedFollower {
    * not named like a seed may also be a folder that came or went (moved, deleted, checked out):
    * `path/` is queued, and when the batch settles the folder is scanned if it is there now, or its
    * known seeds are re-read (they are gone) if not. Parcel reports a folder moved in as one event,
-   * not its files, and a move (unlink here, add there) must land in one snapshot.
+   * not its files, and a move (unlink here, add there) must land in one snapshot. An `update` of
+   * a folder (its mode changed: an unreadable folder made readable) rescans it too; writes inside
+   * a folder are not reported as updates of the folder, so this stays rare.
    */
-  private onWatchEvent(path: string, kind: WatchEventKind): void {
+  private onWatchEvent(path: string): void {
     this.touch(path)
-    if (!isSeedPath(path) && kind !== 'update') this.settler.touch(path + '/')
+    if (!isSeedPath(path)) this.settler.touch(path + '/')
   }
 
   private kick(): void {

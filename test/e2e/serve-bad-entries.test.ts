@@ -46,6 +46,16 @@ function serve(seeds: string): { proc: ChildProcess; url: Promise<string>; exit:
   return { proc, url, exit, err: () => stderr }
 }
 
+/** /healthz once it matches `re` (polled on the live server, bounded: it follows a watcher event). */
+async function healthUntil(url: string, re: RegExp, timeoutMs = 10_000): Promise<string> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const body = await (await fetch(`${url}/healthz`)).text()
+    if (re.test(body) || Date.now() > until) return body
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
 describe('feedstand serve with bad entries in seeds/', () => {
   it('listens, serves what it can read, and reports every bad entry', async () => {
     dir = await tempDir('feedstand-serve-')
@@ -73,6 +83,11 @@ describe('feedstand serve with bad entries in seeds/', () => {
     expect(health).toMatch(/^articles: 2$/m)
     expect(health).toMatch(/^warnings: 6$/m)
     for (const code of ['link-loop', 'symlinked-folder', 'unreadable-folder', 'not-a-file']) expect(s.err()).toContain(code)
+    // Made readable while serving: the watcher reports the folder's change of mode, and its seed is published.
+    await chmod(join(seeds, 'locked'), 0o755)
+    const after = await healthUntil(url, /^articles: 3$/m)
+    expect(after).toMatch(/^articles: 3$/m)
+    expect(after).toMatch(/^warnings: 5$/m)
     child.kill('SIGTERM')
     expect(await s.exit).toBe(0)
   })
