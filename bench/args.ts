@@ -12,6 +12,11 @@ export interface BenchArgs {
   hugo: boolean
   serve: boolean
   keep: boolean
+  /** Only the heap-after-reloads bench (bench/reload-heap.ts). */
+  reloadHeap: boolean
+  reloads: number
+  reloadArticles: number
+  reloadRounds: number
   out: string
   help: boolean
 }
@@ -28,6 +33,10 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --no-hugo                   skip the Hugo peer even when hugo is on the PATH
   --no-serve                  skip the server rows (serving, live update, server RSS)
   --keep                      keep the temporary folder (its path is printed)
+  --reload-heap               only the heap after live reloads next to a fresh start (issue 15 #6)
+  --reloads N                 reloads per round for --reload-heap (default 1000)
+  --reload-articles N         corpus size for --reload-heap (default 10000)
+  --reload-rounds N           rounds for --reload-heap (default 3)
   --out FILE                  results JSON (default bench/results/latest.json; the tables go beside it as .txt)
 `
 
@@ -43,6 +52,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       'no-hugo': { type: 'boolean', default: false },
       'no-serve': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      'reload-heap': { type: 'boolean', default: false },
+      reloads: { type: 'string', default: '1000' },
+      'reload-articles': { type: 'string', default: '10000' },
+      'reload-rounds': { type: 'string', default: '3' },
       out: { type: 'string', default: DEFAULT_OUT },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -58,6 +71,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     hugo: !values['no-hugo'],
     serve: !values['no-serve'],
     keep: values.keep,
+    reloadHeap: values['reload-heap'],
+    reloads: whole(values.reloads, 'reloads', 1),
+    reloadArticles: whole(values['reload-articles'], 'reload-articles', 1),
+    reloadRounds: whole(values['reload-rounds'], 'reload-rounds', 1),
     out: values.out,
     help: values.help,
   }

@@ -18,6 +18,7 @@ import { measureFloor } from './floor.js'
 import { findHugo, hugoVersion, runHugo } from './hugo.js'
 import { killChildren } from './measure.js'
 import { checkTargets, growthOf, type Results, type SizeResult } from './results.js'
+import { measureReloadHeap } from './reload-heap.js'
 import { measureServing } from './serving.js'
 import { growthLines, header, sizeTable, targetLines } from './table.js'
 
@@ -56,6 +57,15 @@ const log = (line = '') => {
   process.stdout.write(line + '\n')
 }
 const step = (what: string) => process.stderr.write(`… ${what}\n`)
+
+if (args.reloadHeap) {
+  step(`${args.reloadArticles}: heap after ${args.reloads} reloads, ${args.reloadRounds} rounds`)
+  await measureReloadHeap({
+    root, articles: args.reloadArticles, reloads: args.reloads, rounds: args.reloadRounds, seed: args.seed,
+    node, childArgs: tsChild('reload-heap.ts'), log,
+  })
+  process.exit(0)
+}
 
 const hugo = args.hugo ? findHugo() : undefined
 const results: Results = {

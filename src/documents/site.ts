@@ -49,15 +49,18 @@ export class Site implements DocumentSource {
   private readonly lru: Lru<string, Memo>
   private summaryMemo: SiteSummary | undefined
   private previous: Site | undefined
+  /** The deps without `previous`: keeping it here would chain every snapshot to the one before (issue 15 #6). */
+  private readonly deps: Omit<SiteDeps, 'previous'>
 
   constructor(
     readonly catalog: Catalog,
-    private readonly deps: SiteDeps,
+    { previous, ...deps }: SiteDeps,
   ) {
+    this.deps = deps
     this.fragments = deps.fragments ?? new Fragments(itemContext(deps.config))
     this.lru = new Lru(deps.cacheSize ?? 512)
     this.ports = { compressor: deps.compressor, digest: deps.digest }
-    this.previous = deps.previous
+    this.previous = previous
   }
 
   get config(): Config {

@@ -3,10 +3,11 @@
  * machinery that talks to the disk. It knows nothing of catalogs or sites; its target applies
  * each batch (and is awaited before the next one is read).
  */
+import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { SeedOutcome } from '../seed/seed-outcome.js'
 import type { Config } from '../config.js'
-import { listSeeds } from '../load/read-seeds.js'
+import { isSeedPath, scanSeeds, seedsRoot } from '../load/read-seeds.js'
 import { readChanges } from './read-changes.js'
 import { Settler, type SettleOptions } from './settle.js'
 import { watchSeeds, type SeedWatcher } from './watch-seeds.js'
@@ -14,8 +15,8 @@ import { watchSeeds, type SeedWatcher } from './watch-seeds.js'
 export interface FollowTarget {
   /** Whether the file has an article now (its removal would unpublish something). */
   publishes(file: string): boolean
-  /** Every file with an outcome (for a folder that vanished). */
-  files(): Iterable<string>
+  /** Every file with an outcome under the folder `path` (for a folder that vanished): cheap when there is none. */
+  filesUnder(path: string): Iterable<string>
   /** One batch: fresh outcome per file, `undefined` when it is gone. `startedMs` is performance.now() at hand-over. */
   apply(outcomes: Map<string, SeedOutcome | undefined>, startedMs: number): Promise<void>
   report(message: string): void
@@ -40,15 +41,29 @@ export class SeedFollower {
     this.settler = new Settler(settle, (paths) => this.enqueue(paths))
   }
 
-  /** Starts watching; batches wait until `attach` (events meanwhile are kept, not lost). */
+  /**
+   * Starts watching; batches wait until `attach` (events meanwhile are kept, not lost). A seeds
+   * folder that is missing or unreadable is a ConfigError (nothing to serve); any other watcher
+   * failure is reported and the process goes on serving without live updates (`watching` false).
+   */
   static async start(config: Config, now: () => number, settle: SettleOptions, report: (m: string) => void): Promise<SeedFollower> {
     const f = new SeedFollower(config, now, settle)
-    f.watcher = await watchSeeds(config.seedsDir, {
-      file: (path) => f.touch(path),
-      folder: (path, kind) => f.touchFolder(path, kind),
-      error: (err) => (f.target?.report ?? report)(`live: watcher error: ${err.message}`),
-    })
+    try {
+      f.watcher = await watchSeeds(config.seedsDir, {
+        event: (path) => f.onWatchEvent(path),
+        error: (err) => (f.target?.report ?? report)(`live: watcher error: ${err.message}`),
+      })
+    } catch (err) {
+      // The listing says why in its own words (missing, not a folder, cannot be read).
+      await seedsRoot(config.seedsDir)
+      report(`live: cannot watch ${config.seedsDir} (${(err as Error).message}); serving without live updates`)
+    }
     return f
+  }
+
+  /** Whether changes are followed (false when the watcher could not start). */
+  get watching(): boolean {
+    return this.watcher !== undefined
   }
 
   attach(target: FollowTarget): void {
@@ -85,15 +100,17 @@ export class SeedFollower {
   }
 
   /**
-   * A folder came or went (moved, deleted, checked out). Gone: every seed known under it is
-   * suspect. New: it is scanned when its batch settles (`folder/` in the queue), because chokidar
-   * reports the files of a folder moved in only after walking it, which can take longer than the
-   * settle time, and a move (unlink here, add there) must land in one snapshot.
+   * Any event names a path to re-read (a seed, or an entry that is reported as skipped). A path
+   * not named like a seed may also be a folder that came or went (moved, deleted, checked out):
+   * `path/` is queued, and when the batch settles the folder is scanned if it is there now, or its
+   * known seeds are re-read (they are gone) if not. Parcel reports a folder moved in as one event,
+   * not its files, and a move (unlink here, add there) must land in one snapshot. An `update` of
+   * a folder (its mode changed: an unreadable folder made readable) rescans it too; writes inside
+   * a folder are not reported as updates of the folder, so this stays rare.
    */
-  private touchFolder(path: string, kind: 'add' | 'remove'): void {
-    if (kind === 'add') return this.settler.touch(path + '/')
-    const prefix = path + '/'
-    for (const file of this.target?.files() ?? []) if (file.startsWith(prefix)) this.touch(file)
+  private onWatchEvent(path: string): void {
+    this.touch(path)
+    if (!isSeedPath(path)) this.settler.touch(path + '/')
   }
 
   private kick(): void {
@@ -111,7 +128,7 @@ export class SeedFollower {
     const started = performance.now()
     const queued = [...this.queue]
     this.queue.clear()
-    const files = await expandFolders(this.config.seedsDir, queued)
+    const files = await this.expandFolders(target, queued)
     const read = await readChanges(this.config, files, this.now())
     for (const file of read.unsettled) this.touch(file)
     if (this.closed || read.outcomes.size === 0 || this.deferForMoves(target, queued, read.outcomes)) return
@@ -121,7 +138,7 @@ export class SeedFollower {
   /**
    * A batch that would unpublish a file's article waits one more settle period first (once),
    * with everything in it: the other half of a move (the add at the new path) can reach us later
-   * than the unlink when chokidar is walking a new folder or the machine is busy, and a move must
+   * than the unlink when the machine is busy, and a move must
    * land as one snapshot, not as a removal followed by a re-add.
    */
   private deferForMoves(target: FollowTarget, queued: readonly string[], outcomes: ReadonlyMap<string, unknown>): boolean {
@@ -135,14 +152,28 @@ export class SeedFollower {
     else for (const file of outcomes.keys()) this.deferred.delete(file)
     return defer
   }
-}
 
-/** The queued paths with every `folder/` replaced by the seeds found under it now. */
-async function expandFolders(seedsDir: string, queued: readonly string[]): Promise<string[]> {
-  const files = new Set<string>()
-  for (const path of queued) {
-    if (!path.endsWith('/')) files.add(path)
-    else for (const e of await listSeeds(join(seedsDir, path)).catch(() => [])) files.add(path + e.file)
+  /** The queued paths with every `folder/` replaced by the seeds (and skipped entries) under it now, or known before. */
+  private async expandFolders(target: FollowTarget, queued: readonly string[]): Promise<string[]> {
+    const files = new Set<string>()
+    for (const path of queued) {
+      if (!path.endsWith('/')) {
+        files.add(path)
+        continue
+      }
+      const folder = path.slice(0, -1)
+      const st = await lstat(join(this.config.seedsDir, folder)).catch(() => undefined)
+      if (st?.isDirectory()) {
+        // Watch before scanning: a file written in between is then either scanned or reported.
+        await this.watcher?.addFolder(folder)
+        const scan = await scanSeeds(this.config.seedsDir, folder).catch(() => undefined)
+        for (const e of [...(scan?.entries ?? []), ...(scan?.skipped ?? [])]) files.add(e.file)
+      } else {
+        await this.watcher?.dropFolder(folder)
+      }
+      // Seeds known under it that are not there now (a folder replaced) are re-read as well.
+      for (const file of target.filesUnder(folder)) files.add(file)
+    }
+    return [...files]
   }
-  return [...files]
 }

@@ -25,8 +25,12 @@ export interface AppliedChanges {
 export class LiveCatalog {
   /** Files currently published in their last good version. */
   private readonly keptFiles = new Set<string>()
+  /** Folder → how many files with an outcome it holds directly ('' for the top): `filesUnder` stays O(folders), not O(files). */
+  private readonly folders = new Map<string, number>()
 
-  constructor(private readonly index: CatalogIndex) {}
+  constructor(private readonly index: CatalogIndex) {
+    for (const file of index.files()) this.count(file, +1)
+  }
 
   get catalog(): Catalog {
     return this.index.catalog
@@ -39,6 +43,15 @@ export class LiveCatalog {
   /** Every file with an outcome (relative paths). */
   files(): IterableIterator<string> {
     return this.index.files()
+  }
+
+  /** Files with an outcome under the folder `path` (relative): none, at once, when no known file is there. */
+  filesUnder(path: string): string[] {
+    const prefix = path + '/'
+    let any = false
+    for (const folder of this.folders.keys()) if (folder === path || folder.startsWith(prefix)) any = true
+    if (!any) return []
+    return [...this.index.files()].filter((f) => f.startsWith(prefix))
   }
 
   /** Whether the file currently has an article (published or held back). */
@@ -64,12 +77,21 @@ export class LiveCatalog {
       if (!before && !next) continue
       changes.push([file, next])
       ;(!before ? out.added : !next ? out.removed : out.changed).push(file)
+      if (!before || !next) this.count(file, next ? +1 : -1)
       if (next && this.keptFiles.has(file)) out.kept.push(file)
     }
     if (changes.length > 0 || this.index.dueFiles(nowMs).length > 0) out.catalog = this.index.update(changes, nowMs)
     // After the update: duplicate-id errors depend on the other files.
     for (const [file, next] of changes) if (next) out.problems.push(...this.index.problemsOf(file))
     return out
+  }
+
+  private count(file: string, delta: number): void {
+    const slash = file.lastIndexOf('/')
+    const folder = slash < 0 ? '' : file.slice(0, slash)
+    const n = (this.folders.get(folder) ?? 0) + delta
+    if (n > 0) this.folders.set(folder, n)
+    else this.folders.delete(folder)
   }
 
   private effective(file: string, fresh: SeedOutcome | undefined, before: SeedOutcome | undefined): SeedOutcome | undefined {

@@ -72,7 +72,7 @@ export class LiveSite {
     }
     follower.attach({
       publishes: (file) => self.live.publishes(file),
-      files: () => self.live.files(),
+      filesUnder: (path) => self.live.filesUnder(path),
       apply: (outcomes, startedMs) => self.apply(outcomes, startedMs),
       report: (message) => io.err(message),
     })
@@ -89,7 +89,7 @@ export class LiveSite {
   health(): Record<string, string | number> {
     const kept = [...this.live.kept].sort()
     const lines: Record<string, string | number> = {
-      watch: 'on',
+      watch: this.follower.watching ? 'on' : 'failed',
       reloads: this.seq,
       'last-reload': this.last ? new Date(this.last.atMs).toISOString() : 'never',
       'last-reload-ms': this.last ? Math.round(this.last.tookMs) : 0,

@@ -1,10 +1,13 @@
 /**
  * The only place that reads input from disk: lists the seed files under a folder and reads their bytes.
  */
-import { open, readdir, stat } from 'node:fs/promises'
-import { join, relative, sep } from 'node:path'
-import { ConfigError } from '../config.js'
+import { constants } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { sep } from 'node:path'
 import type { Problem } from '../types.js'
+import { scanSeeds } from './scan-seeds.js'
+
+export { classifyEntry, scanSeeds, seedsRoot, type SeedScan } from './scan-seeds.js'
 
 /** Extensions that make a file a seed. Anything else, and every hidden file or folder, is ignored. */
 export const SEED_EXTENSIONS = ['.md', '.markdown', '.txt'] as const
@@ -34,28 +37,8 @@ export function isSeedPath(relPath: string): boolean {
 
 /** Every seed under `dir`, recursively, sorted by path so that every run sees the same order. */
 export async function listSeeds(dir: string): Promise<SeedEntry[]> {
-  let names: string[]
-  try {
-    names = await readdir(dir, { recursive: true })
-  } catch (err) {
-    // A missing seeds folder is a setting to fix (exit 2 with one line), not a crash with a stack.
-    const code = (err as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ConfigError(`seeds folder "${dir}" does not exist or is not a folder`)
-    throw err
-  }
-  const entries: SeedEntry[] = []
-  await Promise.all(
-    names.map(async (name) => {
-      if (!isSeedPath(name)) return
-      const abs = join(dir, name)
-      const st = await stat(abs).catch(() => undefined)
-      if (!st?.isFile()) return
-      entries.push({ file: toPosix(relative(dir, abs)), abs, size: st.size, mtimeMs: st.mtimeMs })
-    }),
-  )
-  return entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+  return (await scanSeeds(dir)).entries
 }
-
 /** Reads one seed, refusing files over `maxBytes` before reading them. */
 export async function readSeed(entry: SeedEntry, maxBytes: number): Promise<SeedBytes | Problem> {
   if (entry.size > maxBytes) return tooLarge(entry.file, entry.size, maxBytes)
@@ -72,8 +55,12 @@ export async function readSeed(entry: SeedEntry, maxBytes: number): Promise<Seed
 
 /** The file's bytes, or undefined when it holds more than `maxBytes`; never reads more than `maxBytes + 1`. */
 async function readAtMost(abs: string, sizeHint: number, maxBytes: number): Promise<Uint8Array | undefined> {
-  const fh = await open(abs, 'r')
+  // The listing only hands over regular files (a symlinked seed as its checked real path), but the
+  // entry can be swapped before we get here: O_NOFOLLOW refuses a link put in its place, O_NONBLOCK
+  // keeps a FIFO from blocking the open (and fstat refuses it), so a read never hangs.
+  const fh = await open(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
   try {
+    if (!(await fh.stat()).isFile()) throw new Error('not a regular file any more')
     let buf = Buffer.allocUnsafe(Math.min(sizeHint, maxBytes) + 1)
     let length = 0
     for (;;) {

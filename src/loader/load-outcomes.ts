@@ -7,7 +7,7 @@
  */
 import { serialize } from 'node:v8'
 import type { Config } from '../config.js'
-import { listSeeds, readSeed } from '../load/read-seeds.js'
+import { readSeed, scanSeeds } from '../load/read-seeds.js'
 import { openSeedStore } from '../cache/open.js'
 import type { SeedRecord, SeedStore, ShardWriter } from '../cache/seed-store.js'
 import { WORKER_MIN_FILES, parseInWorkers, workerCount } from '../node/parse-pool.js'
@@ -32,8 +32,8 @@ export interface LoadOptions {
 /** Reads the seeds folder into outcomes (in file order), parsing only what no cache can answer. */
 export async function loadOutcomes(config: Config, nowMs: number, cache = new SeedCache(), options: LoadOptions = {}): Promise<SeedOutcome[]> {
   const step: SeedStepOptions = { maxFileBytes: config.maxFileBytes, normalize: normalizeOptions(config, nowMs) }
-  const [entries, store] = await Promise.all([
-    listSeeds(config.seedsDir),
+  const [{ entries, skipped }, store] = await Promise.all([
+    scanSeeds(config.seedsDir),
     options.cacheDir === undefined ? undefined : openSeedStore(options.cacheDir, config),
   ])
   if (store && store.damage.length > 0) options.onNotice?.(damageNotice(store))
@@ -65,7 +65,10 @@ export async function loadOutcomes(config: Config, nowMs: number, cache = new Se
   for (const entry of entries) cache.set(entry, outcomes.get(entry.file)!)
   cache.retain(new Set(entries.map((e) => e.file)))
   if (store) await save(store, writer, refreshed, [...records.values()], entries.length)
-  return entries.map((e) => outcomes.get(e.file)!)
+  // Skipped entries (symlinked folders, links out of the tree, FIFOs…) are reported like any bad seed.
+  const all: SeedOutcome[] = entries.map((e) => outcomes.get(e.file)!)
+  if (skipped.length === 0) return all
+  return [...all, ...skipped.map((p) => ({ file: p.file, problems: [p] }))].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
 }
 
 /** Reads and parses `jobs`: on worker threads when there are many, else here, reads bounded. */

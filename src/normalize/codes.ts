@@ -17,6 +17,13 @@ export const PROBLEM_CODES: Readonly<Record<string, CodeInfo>> = {
   // Reading the file
   'too-large': { severity: 'error', meaning: 'the file is larger than maxFileBytes (default 1 MiB); it is not read' },
   unreadable: { severity: 'error', meaning: 'the file could not be read (permissions, vanished)' },
+  // Skipped entries of the seeds folder (the symlink rule; README "Seeds"): nothing is read from them
+  'symlinked-folder': { severity: 'warning', meaning: 'a symbolic link to a folder; links to folders are never followed, so its seeds are not read' },
+  'link-outside-seeds': { severity: 'warning', meaning: 'a symbolic link to a file whose real path is outside the seeds folder; not read' },
+  'dangling-link': { severity: 'warning', meaning: 'a symbolic link that points to nothing; skipped' },
+  'link-loop': { severity: 'warning', meaning: 'a symbolic link that loops back on itself (`a.md` → `b.md` → `a.md`); skipped' },
+  'not-a-file': { severity: 'warning', meaning: 'a FIFO, socket or device named like a seed; never opened' },
+  'unreadable-folder': { severity: 'warning', meaning: 'a folder under seeds/ that cannot be listed (permissions); its seeds are not read' },
   'empty-file': { severity: 'error', meaning: 'the file has no bytes' },
   'binary-file': { severity: 'error', meaning: 'the file has NUL bytes: an image or other binary, not text' },
   'not-utf8': { severity: 'error', meaning: 'the bytes are not UTF-8 (Latin-1, UTF-16, …); the message gives the line and byte offset' },

@@ -1,5 +1,6 @@
 /** Bytes on disk → text: size limit, encodings, line endings. */
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { appendFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -82,5 +83,22 @@ describe('readSeed size limit', () => {
     expect(await readSeed(entry!, 1000)).toMatchObject({ code: 'too-large', message: 'file is over the limit of 1000 bytes (maxFileBytes)' })
     // Below the limit, a grown file is read whole.
     expect(await readSeed(entry!, 10_000)).toMatchObject({ size: 5100 })
+  })
+
+  it('never blocks on a FIFO or follows a link that replaced a listed file', async () => {
+    const sub = join(dir, 'swapped')
+    await rm(sub, { recursive: true, force: true })
+    await mkdir(sub)
+    await writeFile(join(sub, 'a.md'), 'x')
+    await writeFile(join(sub, 'b.md'), 'x')
+    await writeFile(join(dir, 'secret.md'), 'secret')
+    const [a, b] = await listSeeds(sub)
+    // After the listing: a.md becomes a FIFO (a blocking open would hang here), b.md a link out of the folder.
+    await rm(a!.abs)
+    execFileSync('mkfifo', [a!.abs])
+    await rm(b!.abs)
+    await symlink(join(dir, 'secret.md'), b!.abs)
+    expect(await readSeed(a!, 1000)).toMatchObject({ file: 'a.md', code: 'unreadable', severity: 'error' })
+    expect(await readSeed(b!, 1000)).toMatchObject({ file: 'b.md', code: 'unreadable', severity: 'error' })
   })
 })
