@@ -7,7 +7,7 @@
  * whole, never opened. Checking reads the file once, sequentially, in 1 MiB pieces (no buffer
  * of the file's size: the RSS stays flat).
  */
-import { open, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { open, readFile, rename, writeFile } from 'node:fs/promises'
 import { crc32 } from 'node:zlib'
 
 const PIECE = 1 << 20
@@ -37,7 +37,7 @@ export async function sealOf(file: string): Promise<Buffer> {
 /** Undefined when `file` matches the seal at `sealFile`, else what is wrong (for the damage notice). */
 export async function checkSeal(file: string, sealFile: string): Promise<string | undefined> {
   const seal = await readFile(sealFile).catch(() => undefined)
-  if (!seal) return 'no seal (a write was cut short)'
+  if (!seal) return 'no seal'
   if (seal.byteLength !== 12) return `a seal of ${seal.byteLength} bytes`
   const now = await sealOf(file).catch(() => undefined)
   if (!now) return 'an unreadable data file'
@@ -51,9 +51,4 @@ export async function writeSeal(file: string, sealFile: string): Promise<void> {
   const tmp = `${sealFile}.tmp`
   await writeFile(tmp, await sealOf(file))
   await rename(tmp, sealFile)
-}
-
-/** Removes the seal: a write is under way, the file must not be trusted until it is sealed again. */
-export async function breakSeal(sealFile: string): Promise<void> {
-  await rm(sealFile, { force: true })
 }

@@ -26,7 +26,7 @@ import { join } from 'node:path'
 import { open, type RootDatabase } from 'lmdb'
 import { decodeRecord, encodeRecord, worthKeeping } from './record-codec.js'
 import type { SeedRecord } from './record-shape.js'
-import { breakSeal, checkSeal, writeSeal } from './seal.js'
+import { checkSeal, writeSeal } from './seal.js'
 
 export type { SeedRecord }
 
@@ -107,8 +107,8 @@ export class SeedStore {
     const kept = put.filter(worthKeeping)
     const dropped = put.filter((r) => !worthKeeping(r)).map((r) => r.file)
     if (kept.length === 0 && gone.length === 0 && dropped.length === 0 && this.damage.length === 0) return
+    // No seal is removed first: a write cut short leaves a file its (old) seal no longer matches.
     const seal = join(this.folder, SEAL_FILE)
-    await breakSeal(seal)
     await db.transaction(() => {
       for (const r of kept) db.put(r.file, encodeRecord(r))
       for (const k of [...gone, ...dropped]) db.remove(k)

@@ -9,7 +9,7 @@ import { Site } from '../documents/site.js'
 import { LiveSite, type LiveUpdate } from '../live/live-site.js'
 import { compressPool } from '../node/compress-pool.js'
 import { nodePorts } from '../node/document-ports.js'
-import { defaultCacheDir } from '../cache/open.js'
+import { cacheDirOf } from '../cache/open.js'
 import { SiteOutput, type OutputStats } from '../output/index.js'
 import { loadCatalog } from '../loader/index.js'
 import { notifyHub } from '../websub/index.js'
@@ -19,7 +19,7 @@ import { countProblems, formatProblem, summaryLine } from './report.js'
 export async function runBuild(config: Config, io: Io): Promise<number> {
   const started = performance.now()
   // Parsed seeds and the last build's manifest persist here: a rebuild parses and writes only what changed.
-  const cacheDir = defaultCacheDir(config)
+  const cacheDir = cacheDirOf(config)
   const catalog = await loadCatalog(config, io.now(), undefined, { cacheDir, onNotice: (line) => io.err(line) })
   const site = new Site(catalog, { config, ...nodePorts() })
   await firstBuild(new SiteOutput(config.outDir, { cacheDir }), site, config, io, started)
@@ -60,7 +60,7 @@ export interface WatchingBuild {
  * not apply: a watching build keeps going and reports problems as they come.
  */
 export async function runBuildWatch(config: Config, io: Io): Promise<WatchingBuild> {
-  const output = new SiteOutput(config.outDir, { cacheDir: defaultCacheDir(config) })
+  const output = new SiteOutput(config.outDir, { cacheDir: cacheDirOf(config) })
   const listeners = new Set<(stats: ChangeStats, update: LiveUpdate) => void>()
   // Updates wait for the first build: they write on top of it.
   let firstBuilt!: (ok: boolean) => void

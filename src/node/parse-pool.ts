@@ -3,7 +3,7 @@
  * microseconds per article on one thread (tens of seconds at 100k articles); the work is per
  * file and pure, so it splits across cores. Jobs go out in batches, two batches in flight per
  * worker so that no worker waits for the main thread; results come back as v8-serialized
- * chunks, handed to `onChunk` as they are (the persistent cache stores them unchanged).
+ * chunks (`onChunk` sees each one as it comes).
  */
 import { availableParallelism } from 'node:os'
 import { deserialize } from 'node:v8'
