@@ -51,11 +51,13 @@ export class SeedStore {
     const data = join(folder, DATA_FILE)
     const damage: string[] = []
     const names = await readdir(folder).catch(() => [] as string[])
-    if (names.includes(DATA_FILE)) {
+    let sound = names.includes(DATA_FILE)
+    if (sound) {
       const wrong = await checkSeal(data, join(folder, SEAL_FILE))
       if (wrong) {
         damage.push(`${data}: ${wrong}`)
         await discard(folder)
+        sound = false
       }
     } else if (names.length > 0) {
       await discard(folder)
@@ -63,6 +65,8 @@ export class SeedStore {
     try {
       await mkdir(folder, { recursive: true })
       const db = open<Buffer, string>({ path: data, noSubdir: true, encoding: 'binary', compression: false, cache: false })
+      // A new store is sealed at once: one that no save ever wrote to is empty, not damaged.
+      if (!sound) await writeSeal(data, join(folder, SEAL_FILE))
       return new SeedStore(folder, db, damage)
     } catch (err) {
       damage.push(`${data}: cannot be opened (${(err as Error).message})`)

@@ -14,24 +14,30 @@ import { SiteOutput, type OutputStats } from '../output/index.js'
 import { loadCatalog } from '../loader/index.js'
 import { notifyHub } from '../websub/index.js'
 import type { Io } from './io.js'
+import { ProgressLine } from './progress-line.js'
 import { countProblems, formatProblem, summaryLine } from './report.js'
 
 export async function runBuild(config: Config, io: Io): Promise<number> {
   const started = performance.now()
   // Parsed seeds and the last build's manifest persist here: a rebuild parses and writes only what changed.
   const cacheDir = cacheDirOf(config)
-  const catalog = await loadCatalog(config, io.now(), undefined, { cacheDir, onNotice: (line) => io.err(line) })
+  const progress = new ProgressLine(io)
+  const catalog = await loadCatalog(config, io.now(), undefined, { cacheDir, onNotice: (line) => io.err(line), onProgress: progress.tell })
+  progress.clear()
   const site = new Site(catalog, { config, ...nodePorts() })
-  await firstBuild(new SiteOutput(config.outDir, { cacheDir }), site, config, io, started)
+  await firstBuild(new SiteOutput(config.outDir, { cacheDir, onProgress: progress.tell }), site, config, io, started, progress)
   return config.strict && countProblems(catalog.problems).errors > 0 ? 1 : 0
 }
 
 /** The first build of both `build` and `build --watch`: problems, the write, the summary line. */
-async function firstBuild(output: SiteOutput, site: Site, config: Config, io: Io, started: number): Promise<OutputStats> {
+async function firstBuild(output: SiteOutput, site: Site, config: Config, io: Io, started: number, progress?: ProgressLine): Promise<OutputStats> {
   const { catalog } = site
   for (const p of catalog.problems) io.err(formatProblem(p, config.seedsDir))
   const compress = compressPool()
-  const stats = await output.build(site, compress).finally(() => compress.close())
+  const stats = await output.build(site, compress).finally(() => {
+    progress?.clear()
+    return compress.close()
+  })
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const repaired = stats.repaired > 0 ? `, repaired ${stats.repaired} documents that were not as the last build left them` : ''
   io.err(`${summaryLine(catalog.articles.length, countProblems(catalog.problems))}; wrote ${stats.files} files (${stats.bytes} bytes) to ${config.outDir} in ${seconds} s${repaired}`)

@@ -16,6 +16,7 @@ import { loadCatalog } from '../loader/index.js'
 import type { Catalog } from '../types.js'
 import { notifyHub } from '../websub/index.js'
 import type { Io } from './io.js'
+import { ProgressLine } from './progress-line.js'
 import { countProblems, formatProblem, summaryLine } from './report.js'
 
 export interface RunningServer {
@@ -28,7 +29,9 @@ export interface RunningServer {
 
 export async function runServe(config: Config, io: Io): Promise<RunningServer> {
   if (config.watch) return serveLive(config, io)
-  const catalog = await loadCatalog(config, io.now(), undefined, { cacheDir: cacheDirOf(config), onNotice: (line) => io.err(line) })
+  const progress = new ProgressLine(io)
+  const catalog = await loadCatalog(config, io.now(), undefined, { cacheDir: cacheDirOf(config), onNotice: (line) => io.err(line), onProgress: progress.tell })
+  progress.clear()
   report(catalog, config, io)
   const site = new Site(catalog, { config, ...nodePorts() })
   site.warm()
@@ -37,17 +40,20 @@ export async function runServe(config: Config, io: Io): Promise<RunningServer> {
 }
 
 async function serveLive(config: Config, io: Io): Promise<RunningServer> {
+  const progress = new ProgressLine(io)
   const live = await LiveSite.start({
     config,
     io,
     ...nodePorts(),
     cacheDir: cacheDirOf(config),
+    onProgress: progress.tell,
     // Only the heads whose bytes changed are pinged, after the swap (the hub fetches at once),
     // in the background: a slow or down hub must not hold up the next update.
     afterSwap: (u) => {
       if (config.hubUrl) void notifyHub(u.prev, u.site, { log: (line) => io.err(line) })
     },
   })
+  progress.clear()
   report(live.site.catalog, config, io)
   const app = createApp({ site: () => live.site, health: () => live.health() })
   let server: RunningServer

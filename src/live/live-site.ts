@@ -16,6 +16,7 @@ import type { Config } from '../config.js'
 import type { DocumentPorts } from '../documents/document.js'
 import { Site } from '../documents/site.js'
 import { loadCachedOutcomes, loadOutcomes, SeedCache } from '../loader/index.js'
+import type { OnProgress } from '../progress.js'
 import { SeedFollower } from './follow-seeds.js'
 import { LiveCatalog, type AppliedChanges } from './live-catalog.js'
 import { logUpdate } from './log-update.js'
@@ -29,6 +30,8 @@ export interface LiveOptions extends DocumentPorts {
   afterSwap?: (update: LiveUpdate) => Promise<void> | void
   /** Folder of the persistent cache (src/cache/): start from what it holds, then catch up with the seeds folder. */
   cacheDir?: string
+  /** Told as the first load reads seeds (not the catching up, which runs while serving). */
+  onProgress?: OnProgress
 }
 
 /** How the first snapshot was made. */
@@ -97,7 +100,11 @@ export class LiveSite {
         if (got.notice) tell(got.notice)
         cached = got.outcomes
       }
-      const outcomes = cached.length > 0 ? cached : await loadOutcomes(config, nowMs, seedCache, { ...(cacheDir !== undefined && { cacheDir }), onNotice: tell })
+      const outcomes = cached.length > 0 ? cached : await loadOutcomes(config, nowMs, seedCache, {
+        ...(cacheDir !== undefined && { cacheDir }),
+        ...(opts.onProgress && { onProgress: opts.onProgress }),
+        onNotice: tell,
+      })
       const index = new CatalogIndex(outcomes, { onlyPublished: config.onlyPublished, nowMs })
       self = new LiveSite(opts, new LiveCatalog(index), follower)
     } catch (err) {

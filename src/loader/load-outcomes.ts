@@ -13,6 +13,7 @@ import { WORKER_MIN_FILES, parseInWorkers, workerCount } from '../node/parse-poo
 import { normalizeOptions } from '../seed/process-seed.js'
 import { runSeedJob, type SeedJob, type SeedJobResult, type SeedStepOptions } from '../seed/seed-job.js'
 import type { SeedOutcome } from '../seed/seed-outcome.js'
+import type { OnProgress } from '../progress.js'
 import { SeedCache } from './seed-cache.js'
 
 export interface LoadOptions {
@@ -26,6 +27,8 @@ export interface LoadOptions {
    * so the same damage is told once. Not a seed problem: it changes no output.
    */
   onNotice?: (line: string) => void
+  /** Told as seeds are answered (from a cache or parsed), with the number of seeds in the folder. */
+  onProgress?: OnProgress
 }
 
 /** Reads the seeds folder into outcomes (in file order), parsing only what no cache can answer. */
@@ -49,7 +52,10 @@ export async function loadOutcomes(config: Config, nowMs: number, cache = new Se
     else jobs.push(rec ? { ...entry, knownHash: rec.hash } : entry)
     if (rec) records.set(entry.file, rec)
   }
-  const results = await parse(jobs, step, options.workers)
+  const total = entries.length
+  const tick = options.onProgress && ((done: number) => options.onProgress!({ step: 'read', done: total - jobs.length + done, total }))
+  tick?.(0)
+  const results = await parse(jobs, step, options.workers, tick)
   const put: SeedRecord[] = []
   for (const r of results) {
     const rec = records.get(r.file)
@@ -71,14 +77,15 @@ export async function loadOutcomes(config: Config, nowMs: number, cache = new Se
 }
 
 /** Reads and parses `jobs`: on worker threads when there are many, else here, reads bounded. */
-async function parse(jobs: readonly SeedJob[], step: SeedStepOptions, workers: number | undefined): Promise<SeedJobResult[]> {
+async function parse(jobs: readonly SeedJob[], step: SeedStepOptions, workers: number | undefined, tick?: (done: number) => void): Promise<SeedJobResult[]> {
   const threads = workers ?? (jobs.length >= WORKER_MIN_FILES ? workerCount() : 0)
-  if (threads > 0 && jobs.length > 0) return parseInWorkers(jobs, step, threads)
+  if (threads > 0 && jobs.length > 0) return parseInWorkers(jobs, step, threads, tick)
   const results: SeedJobResult[] = []
   let next = 0
   const worker = async () => {
     for (let job = jobs[next++]; job !== undefined; job = jobs[next++]) {
       results.push(runSeedJob(job, await readSeed(job, step.maxFileBytes), step.normalize))
+      if (results.length % 256 === 0) tick?.(results.length)
     }
   }
   await Promise.all(Array.from({ length: Math.min(64, jobs.length) }, worker))
