@@ -41,6 +41,8 @@ export interface Config {
   hubUrl?: string
   watch: boolean
   strict: boolean
+  /** Folder of the persistent cache (parsed seeds, the build manifest); default `<parent of outDir>/.feedstand-cache`. */
+  cacheDir?: string
 }
 
 export const DEFAULTS: Config = {
@@ -90,6 +92,7 @@ export const ENV_VARS: Readonly<Record<string, string>> = {
   FEEDSTAND_DESCRIPTION: 'description',
   FEEDSTAND_LANGUAGE: 'language',
   FEEDSTAND_MAX_AGE: 'maxAge',
+  FEEDSTAND_CACHE_DIR: 'cacheDir',
 }
 
 /** Map FEEDSTAND_* (and PORT, HOST) environment variables to a raw layer. */
@@ -132,6 +135,8 @@ export function resolveConfig(...layers: RawConfig[]): Config {
   if (hub) c.hubUrl = httpUrl('hubUrl', hub)
   c.watch = bool(raw, 'watch', c.watch)
   c.strict = bool(raw, 'strict', c.strict)
+  const cacheDir = str('cacheDir')
+  if (cacheDir) c.cacheDir = cacheDir
   return c
 }
 

@@ -8,4 +8,9 @@ export interface Io {
   err(line: string): void
   /** The clock, for the future-date rule. */
   now(): number
+  /**
+   * Redraws the one progress line (an empty line clears it). Present only when stderr is a
+   * terminal: CI logs and systemd get no progress at all.
+   */
+  progress?(line: string): void
 }

@@ -12,8 +12,17 @@ export function defaultCacheDir(config: Pick<Config, 'outDir'>): string {
   return join(dirname(resolve(config.outDir)), CACHE_FOLDER)
 }
 
-/** The seed store valid for this version, this code and these normalize settings. */
-export async function openSeedStore(dir: string, config: Pick<Config, 'maxExcerptLength' | 'maxFileBytes'>): Promise<SeedStore> {
-  const key = await fingerprint('seeds', { maxExcerptLength: config.maxExcerptLength, maxFileBytes: config.maxFileBytes })
+/** The cache folder of these settings: `--cache-dir`, else the default beside the output folder. */
+export function cacheDirOf(config: Pick<Config, 'outDir' | 'cacheDir'>): string {
+  return config.cacheDir !== undefined ? resolve(config.cacheDir) : defaultCacheDir(config)
+}
+
+/**
+ * The seed store valid for this version, this code, these normalize settings and this seeds
+ * folder: `serve` answers from a store before it has looked at the folder, so a store of another
+ * folder (two sites building into one parent) must never be taken for this one's.
+ */
+export async function openSeedStore(dir: string, config: Pick<Config, 'seedsDir' | 'maxExcerptLength' | 'maxFileBytes'>): Promise<SeedStore> {
+  const key = await fingerprint('seeds', { seeds: resolve(config.seedsDir), maxExcerptLength: config.maxExcerptLength, maxFileBytes: config.maxFileBytes })
   return SeedStore.open(dir, `seeds-${key}`)
 }

@@ -1,30 +1,20 @@
 /**
- * The on-disk form of cache records, and the only code that trusts or distrusts it. A shard is a
- * run of frames `[u32 length][u32 CRC-32 of the payload][payload]` (little endian), each payload
- * a v8-serialized array of records (SeedJobResult: the parse workers' batches go in unchanged).
+ * The on-disk form of one cache record, and the only code that trusts or distrusts it. A record
+ * is one frame `[u32 length][u32 CRC-32 of the payload][payload]` (little endian), the payload a
+ * v8-serialized SeedRecord, stored under its file's path in the seed store (seed-store.ts).
  *
- * The writer ends every shard with an end mark, an empty frame (8 zero bytes).
- *
- * Reading checks every frame's checksum before deserializing it, and every decoded record's
- * shape (record-shape.ts) before using it. CRC-32 catches every burst error up to 32 bits, so
- * every single flipped byte (issue 15, #5: 10 flips, 5 silently wrong builds and 1 crash). A
- * shard without its end mark was cut short (even when the cut fell between two frames), and
- * bytes after it were appended: damage too, since shards are renamed into place whole. A bad
- * frame cannot be skipped (its length may be the damaged part), so reading stops there; what it
- * held is parsed again from the seeds.
- *
- * Kept apart from the store so that moving the cache to another container (LMDB, SQLite) keeps
- * the record validation: one frame per record there.
+ * Reading checks the frame's length and checksum before deserializing it, and the decoded
+ * record's shape (record-shape.ts) before using it, and that it is the record of the key it was
+ * stored under. CRC-32 catches every burst error up to 32 bits, so every single flipped byte
+ * (issue 15, #5: 10 flips, 5 silently wrong builds and 1 crash). The store's seal (seal.ts)
+ * guards the container; this guards each record, whatever the container is.
  */
 import { crc32 } from 'node:zlib'
-import { deserialize } from 'node:v8'
+import { deserialize, serialize } from 'node:v8'
 import type { SeedJobResult } from '../seed/seed-job.js'
 import { isSeedRecord, type SeedRecord } from './record-shape.js'
 
 const HEADER = 8
-
-/** The end mark: the header of an empty payload (length 0, CRC-32 0). */
-export const END_MARK: Uint8Array = new Uint8Array(HEADER)
 
 /** The 8-byte header to write before `payload`. */
 export function frameHeader(payload: Uint8Array): Buffer {
@@ -34,49 +24,37 @@ export function frameHeader(payload: Uint8Array): Buffer {
   return header
 }
 
-/** What one shard held: its usable records (in write order), and what was wrong with it, if anything. */
-export interface DecodedShard {
-  records: SeedRecord[]
-  /** Values read, usable or not: the shard's weight, for the compaction rule. */
-  values: number
-  /** Records or bytes that were discarded as damaged, described for one log line; undefined when sound. */
-  damage?: string
+/** One record as stored: its checksummed frame. */
+export function encodeRecord(record: SeedRecord): Buffer {
+  const payload = serialize(record)
+  return Buffer.concat([frameHeader(payload), payload])
 }
 
-/** Decodes a whole shard; never throws. */
-export function decodeShard(bytes: Uint8Array): DecodedShard {
+/** What one stored value gave: a record to use, nothing worth keeping, or damage (described for one log line). */
+export type Decoded = { record: SeedRecord } | { skip: true } | { damage: string }
+
+/** Decodes the value stored under `file`; never throws. */
+export function decodeRecord(file: string, bytes: Uint8Array): Decoded {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const records: SeedRecord[] = []
-  let malformed = 0
-  let values = 0
-  let at = 0
-  const damaged = (what: string): DecodedShard => ({ records, values, damage: `${what} at byte ${at} of ${view.byteLength}` })
-  while (at < view.byteLength) {
-    if (at + HEADER > view.byteLength) return damaged('a partial frame header')
-    const length = view.readUInt32LE(at)
-    if (length === 0 && view.readUInt32LE(at + 4) === 0) {
-      if (at + HEADER !== view.byteLength) return damaged('bytes after the end mark')
-      return malformed > 0 ? { records, values, damage: `${malformed} malformed record${malformed === 1 ? '' : 's'}` } : { records, values }
-    }
-    if (at + HEADER + length > view.byteLength) return damaged(`a frame of ${length} bytes running past the end`)
-    const payload = view.subarray(at + HEADER, at + HEADER + length)
-    if (crc32(payload) !== view.readUInt32LE(at + 4)) return damaged('a checksum mismatch')
-    let list: unknown
-    try {
-      list = deserialize(payload)
-    } catch {
-      return damaged('an undecodable frame')
-    }
-    if (!Array.isArray(list)) return damaged('a frame that is not a list of records')
-    values += list.length
-    for (const v of list) {
-      const kind = classify(v)
-      if (kind === 'record') records.push(v as SeedRecord)
-      else if (kind === 'malformed') malformed++
-    }
-    at += HEADER + length
+  if (view.byteLength < HEADER) return { damage: `a partial frame header (${view.byteLength} bytes)` }
+  const length = view.readUInt32LE(0)
+  if (HEADER + length !== view.byteLength) return { damage: `a frame of ${length} bytes in a value of ${view.byteLength}` }
+  const payload = view.subarray(HEADER)
+  if (crc32(payload) !== view.readUInt32LE(4)) return { damage: 'a checksum mismatch' }
+  let value: unknown
+  try {
+    value = deserialize(payload)
+  } catch {
+    return { damage: 'an undecodable frame' }
   }
-  return damaged('no end mark (the shard was cut short)')
+  const kind = classify(value)
+  if (kind === 'malformed' || (value as SeedRecord).file !== file) return { damage: 'a malformed record' }
+  return kind === 'skip' ? { skip: true } : { record: value as SeedRecord }
+}
+
+/** Whether a parse result is worth keeping: not an unreadable file, a "same" answer, or an outcome that depends on the clock. */
+export function worthKeeping(r: SeedRecord): boolean {
+  return !r.outcome.problems.some((p) => p.code === 'future-date')
 }
 
 /**
@@ -88,5 +66,5 @@ function classify(v: unknown): 'record' | 'skip' | 'malformed' {
   const r = v as Partial<SeedJobResult>
   if (r.hash === undefined || (r.same === true && r.outcome === undefined)) return typeof r.file === 'string' ? 'skip' : 'malformed'
   if (!isSeedRecord(v)) return 'malformed'
-  return v.outcome.problems.some((p) => p.code === 'future-date') ? 'skip' : 'record'
+  return worthKeeping(v) ? 'record' : 'skip'
 }

@@ -9,29 +9,35 @@ import { Site } from '../documents/site.js'
 import { LiveSite, type LiveUpdate } from '../live/live-site.js'
 import { compressPool } from '../node/compress-pool.js'
 import { nodePorts } from '../node/document-ports.js'
-import { defaultCacheDir } from '../cache/open.js'
+import { cacheDirOf } from '../cache/open.js'
 import { SiteOutput, type OutputStats } from '../output/index.js'
 import { loadCatalog } from '../loader/index.js'
 import { notifyHub } from '../websub/index.js'
 import type { Io } from './io.js'
+import { ProgressLine } from './progress-line.js'
 import { countProblems, formatProblem, summaryLine } from './report.js'
 
 export async function runBuild(config: Config, io: Io): Promise<number> {
   const started = performance.now()
   // Parsed seeds and the last build's manifest persist here: a rebuild parses and writes only what changed.
-  const cacheDir = defaultCacheDir(config)
-  const catalog = await loadCatalog(config, io.now(), undefined, { cacheDir, onNotice: (line) => io.err(line) })
+  const cacheDir = cacheDirOf(config)
+  const progress = new ProgressLine(io)
+  const catalog = await loadCatalog(config, io.now(), undefined, { cacheDir, onNotice: (line) => io.err(line), onProgress: progress.tell })
+  progress.clear()
   const site = new Site(catalog, { config, ...nodePorts() })
-  await firstBuild(new SiteOutput(config.outDir, { cacheDir }), site, config, io, started)
+  await firstBuild(new SiteOutput(config.outDir, { cacheDir, onProgress: progress.tell }), site, config, io, started, progress)
   return config.strict && countProblems(catalog.problems).errors > 0 ? 1 : 0
 }
 
 /** The first build of both `build` and `build --watch`: problems, the write, the summary line. */
-async function firstBuild(output: SiteOutput, site: Site, config: Config, io: Io, started: number): Promise<OutputStats> {
+async function firstBuild(output: SiteOutput, site: Site, config: Config, io: Io, started: number, progress?: ProgressLine): Promise<OutputStats> {
   const { catalog } = site
   for (const p of catalog.problems) io.err(formatProblem(p, config.seedsDir))
   const compress = compressPool()
-  const stats = await output.build(site, compress).finally(() => compress.close())
+  const stats = await output.build(site, compress).finally(() => {
+    progress?.clear()
+    return compress.close()
+  })
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const repaired = stats.repaired > 0 ? `, repaired ${stats.repaired} documents that were not as the last build left them` : ''
   io.err(`${summaryLine(catalog.articles.length, countProblems(catalog.problems))}; wrote ${stats.files} files (${stats.bytes} bytes) to ${config.outDir} in ${seconds} s${repaired}`)
@@ -60,7 +66,7 @@ export interface WatchingBuild {
  * not apply: a watching build keeps going and reports problems as they come.
  */
 export async function runBuildWatch(config: Config, io: Io): Promise<WatchingBuild> {
-  const output = new SiteOutput(config.outDir, { cacheDir: defaultCacheDir(config) })
+  const output = new SiteOutput(config.outDir, { cacheDir: cacheDirOf(config) })
   const listeners = new Set<(stats: ChangeStats, update: LiveUpdate) => void>()
   // Updates wait for the first build: they write on top of it.
   let firstBuilt!: (ok: boolean) => void

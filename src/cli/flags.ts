@@ -37,7 +37,12 @@ const PUBLISH: readonly Command[] = ['serve', 'build']
 
 export const FLAGS: readonly Flag[] = [
   { name: 'seeds', value: 'DIR', key: 'seeds', commands: ALL, help: 'seed folder', shown: (d) => d.seedsDir },
-  { name: 'out', value: 'DIR', key: 'out', commands: ['build'], help: 'output folder', shown: (d) => d.outDir },
+  { name: 'out', value: 'DIR', key: 'out', commands: PUBLISH, help: 'output folder (serve: finds the cache a build into it left)', shown: (d) => d.outDir },
+  {
+    name: 'cache-dir', value: 'DIR', key: 'cacheDir', commands: PUBLISH,
+    help: 'persistent cache of parsed seeds (and the build manifest), shared by build and serve',
+    shown: () => '<parent of --out>/.feedstand-cache',
+  },
   { name: 'port', value: 'N', key: 'port', commands: ['serve'], help: 'port to listen on (0: any free port)', shown: (d) => String(d.port) },
   { name: 'host', value: 'HOST', key: 'host', commands: ['serve'], help: 'address to listen on', shown: (d) => d.host },
   {

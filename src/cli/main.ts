@@ -10,6 +10,8 @@ const io: Io = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
   now: () => Date.now(),
+  // One line redrawn in place (\r, then erase to the end of the line), on a terminal only.
+  ...(process.stderr.isTTY && { progress: (line: string) => process.stderr.write(`\r\x1b[K${line}`) }),
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */

@@ -1,10 +1,13 @@
 /**
  * `feedstand serve`: the Hono app on @hono/node-server, answering from the current snapshot.
- * With `watch` (the default) the snapshot follows the seeds folder (src/live/).
+ * With `watch` (the default) the snapshot follows the seeds folder (src/live/), and the first one
+ * comes from the persistent cache when a build or run with these settings left one (served at
+ * once, the folder caught up with after). Both load through the cache `build` uses.
  */
 import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import type { Config } from '../config.js'
+import { cacheDirOf } from '../cache/open.js'
 import { Site } from '../documents/site.js'
 import { createApp } from '../http/app.js'
 import { nodePorts } from '../node/document-ports.js'
@@ -13,6 +16,7 @@ import { loadCatalog } from '../loader/index.js'
 import type { Catalog } from '../types.js'
 import { notifyHub } from '../websub/index.js'
 import type { Io } from './io.js'
+import { ProgressLine } from './progress-line.js'
 import { countProblems, formatProblem, summaryLine } from './report.js'
 
 export interface RunningServer {
@@ -25,7 +29,9 @@ export interface RunningServer {
 
 export async function runServe(config: Config, io: Io): Promise<RunningServer> {
   if (config.watch) return serveLive(config, io)
-  const catalog = await loadCatalog(config, io.now())
+  const progress = new ProgressLine(io)
+  const catalog = await loadCatalog(config, io.now(), undefined, { cacheDir: cacheDirOf(config), onNotice: (line) => io.err(line), onProgress: progress.tell })
+  progress.clear()
   report(catalog, config, io)
   const site = new Site(catalog, { config, ...nodePorts() })
   site.warm()
@@ -34,16 +40,20 @@ export async function runServe(config: Config, io: Io): Promise<RunningServer> {
 }
 
 async function serveLive(config: Config, io: Io): Promise<RunningServer> {
+  const progress = new ProgressLine(io)
   const live = await LiveSite.start({
     config,
     io,
     ...nodePorts(),
+    cacheDir: cacheDirOf(config),
+    onProgress: progress.tell,
     // Only the heads whose bytes changed are pinged, after the swap (the hub fetches at once),
     // in the background: a slow or down hub must not hold up the next update.
     afterSwap: (u) => {
       if (config.hubUrl) void notifyHub(u.prev, u.site, { log: (line) => io.err(line) })
     },
   })
+  progress.clear()
   report(live.site.catalog, config, io)
   const app = createApp({ site: () => live.site, health: () => live.health() })
   let server: RunningServer
@@ -54,6 +64,8 @@ async function serveLive(config: Config, io: Io): Promise<RunningServer> {
     throw err
   }
   io.err(`Watching ${config.seedsDir} for changes (--no-watch to turn off)`)
+  const { from, readyMs } = live.startInfo
+  io.err(`Ready in ${(readyMs / 1000).toFixed(2)} s, ${from === 'cache' ? 'from the cache (as the last build or run left it); catching up with the seeds folder' : 'from the seeds folder'}`)
   return { ...server, live, close: async () => {
     await live.close()
     await server.close()

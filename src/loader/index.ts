@@ -2,3 +2,4 @@
 export { loadCatalog } from './load-catalog.js'
 export { loadOutcomes, type LoadOptions } from './load-outcomes.js'
 export { SeedCache } from './seed-cache.js'
+export { loadCachedOutcomes, type CachedOutcomes } from './load-cached.js'

@@ -5,15 +5,15 @@
  * read, and re-parsed (src/seed/) only if its bytes changed. Many files to parse are parsed on
  * worker threads (src/node/parse-pool.ts).
  */
-import { serialize } from 'node:v8'
 import type { Config } from '../config.js'
 import { readSeed, scanSeeds } from '../load/read-seeds.js'
 import { openSeedStore } from '../cache/open.js'
-import type { SeedRecord, SeedStore, ShardWriter } from '../cache/seed-store.js'
+import type { SeedRecord, SeedStore } from '../cache/seed-store.js'
 import { WORKER_MIN_FILES, parseInWorkers, workerCount } from '../node/parse-pool.js'
 import { normalizeOptions } from '../seed/process-seed.js'
 import { runSeedJob, type SeedJob, type SeedJobResult, type SeedStepOptions } from '../seed/seed-job.js'
 import type { SeedOutcome } from '../seed/seed-outcome.js'
+import type { OnProgress } from '../progress.js'
 import { SeedCache } from './seed-cache.js'
 
 export interface LoadOptions {
@@ -27,6 +27,8 @@ export interface LoadOptions {
    * so the same damage is told once. Not a seed problem: it changes no output.
    */
   onNotice?: (line: string) => void
+  /** Told as seeds are answered (from a cache or parsed), with the number of seeds in the folder. */
+  onProgress?: OnProgress
 }
 
 /** Reads the seeds folder into outcomes (in file order), parsing only what no cache can answer. */
@@ -36,35 +38,38 @@ export async function loadOutcomes(config: Config, nowMs: number, cache = new Se
     scanSeeds(config.seedsDir),
     options.cacheDir === undefined ? undefined : openSeedStore(options.cacheDir, config),
   ])
-  if (store && store.damage.length > 0) options.onNotice?.(damageNotice(store))
   const outcomes = new Map<string, SeedOutcome>()
   const records = new Map<string, SeedRecord>()
   const jobs: SeedJob[] = []
   for (const entry of entries) {
     const hit = cache.get(entry)
+    if (hit) {
+      outcomes.set(entry.file, hit)
+      continue
+    }
     const rec = store?.get(entry.file)
-    if (hit) outcomes.set(entry.file, hit)
-    else if (rec && rec.size === entry.size && rec.mtimeMs === entry.mtimeMs) outcomes.set(entry.file, rec.outcome)
+    if (rec && rec.size === entry.size && rec.mtimeMs === entry.mtimeMs) outcomes.set(entry.file, rec.outcome)
     else jobs.push(rec ? { ...entry, knownHash: rec.hash } : entry)
     if (rec) records.set(entry.file, rec)
   }
-  const writer = store && jobs.length > 0 ? await store.writer().catch(() => undefined) : undefined
-  const results = await parse(jobs, step, options.workers, writer)
-  const refreshed: SeedRecord[] = []
+  const total = entries.length
+  const tick = options.onProgress && ((done: number) => options.onProgress!({ step: 'read', done: total - jobs.length + done, total }))
+  tick?.(0)
+  const results = await parse(jobs, step, options.workers, tick)
+  const put: SeedRecord[] = []
   for (const r of results) {
     const rec = records.get(r.file)
     const outcome = r.same && rec ? rec.outcome : r.outcome!
     outcomes.set(r.file, outcome)
-    if (r.hash === undefined) records.delete(r.file)
-    else {
-      const updated = { file: r.file, size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, outcome }
-      records.set(r.file, updated)
-      if (r.same) refreshed.push(updated)
-    }
+    if (r.hash !== undefined) put.push({ file: r.file, size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, outcome })
   }
   for (const entry of entries) cache.set(entry, outcomes.get(entry.file)!)
   cache.retain(new Set(entries.map((e) => e.file)))
-  if (store) await save(store, writer, refreshed, [...records.values()], entries.length)
+  if (store) {
+    await save(store, put, entries)
+    // After the reads: a record's damage is found when it is read.
+    if (store.damage.length > 0) options.onNotice?.(damageNotice(store))
+  }
   // Skipped entries (symlinked folders, links out of the tree, FIFOs…) are reported like any bad seed.
   const all: SeedOutcome[] = entries.map((e) => outcomes.get(e.file)!)
   if (skipped.length === 0) return all
@@ -72,36 +77,30 @@ export async function loadOutcomes(config: Config, nowMs: number, cache = new Se
 }
 
 /** Reads and parses `jobs`: on worker threads when there are many, else here, reads bounded. */
-async function parse(jobs: readonly SeedJob[], step: SeedStepOptions, workers: number | undefined, writer: ShardWriter | undefined): Promise<SeedJobResult[]> {
+async function parse(jobs: readonly SeedJob[], step: SeedStepOptions, workers: number | undefined, tick?: (done: number) => void): Promise<SeedJobResult[]> {
   const threads = workers ?? (jobs.length >= WORKER_MIN_FILES ? workerCount() : 0)
-  if (threads > 0 && jobs.length > 0) {
-    return parseInWorkers(jobs, step, threads, writer && ((chunk) => writer.add(chunk)))
-  }
+  if (threads > 0 && jobs.length > 0) return parseInWorkers(jobs, step, threads, tick)
   const results: SeedJobResult[] = []
   let next = 0
   const worker = async () => {
     for (let job = jobs[next++]; job !== undefined; job = jobs[next++]) {
       results.push(runSeedJob(job, await readSeed(job, step.maxFileBytes), step.normalize))
+      if (results.length % 256 === 0) tick?.(results.length)
     }
   }
   await Promise.all(Array.from({ length: Math.min(64, jobs.length) }, worker))
-  if (writer && results.length > 0) writer.add(serialize(results))
   return results
 }
 
-/** Commits the new shard (and the refreshed stats), compacting when the shards carry too much dead weight. Best effort. */
-async function save(store: SeedStore, writer: ShardWriter | undefined, refreshed: SeedRecord[], live: SeedRecord[], files: number): Promise<void> {
+/** Stores what was parsed (and refreshed stats), drops the records of files gone, closes the store. Best effort. */
+async function save(store: SeedStore, put: SeedRecord[], entries: readonly { file: string }[]): Promise<void> {
   try {
-    if (writer && refreshed.length > 0) writer.add(serialize(refreshed))
-    if (store.needsCompaction(files, writer ? 1 : 0)) {
-      await writer?.abort()
-      await store.compact(live)
-    } else if (writer) {
-      await writer.commit()
-    }
-    if (writer) await store.dropOtherKeys()
+    await store.save(put, new Set(entries.map((e) => e.file)))
+    if (put.length > 0) await store.dropOtherKeys()
   } catch {
-    await writer?.abort().catch(() => undefined)
+    // The cache is an optimisation: an unwritable one costs the next process a parse, nothing else.
+  } finally {
+    await store.close().catch(() => undefined)
   }
 }
 

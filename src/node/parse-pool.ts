@@ -3,7 +3,7 @@
  * microseconds per article on one thread (tens of seconds at 100k articles); the work is per
  * file and pure, so it splits across cores. Jobs go out in batches, two batches in flight per
  * worker so that no worker waits for the main thread; results come back as v8-serialized
- * chunks, handed to `onChunk` as they are (the persistent cache stores them unchanged).
+ * chunks (`onDone` is told the count so far, for progress).
  */
 import { availableParallelism } from 'node:os'
 import { deserialize } from 'node:v8'
@@ -37,7 +37,7 @@ export async function parseInWorkers(
   jobs: readonly SeedJob[],
   options: WorkerRequest['options'],
   threads: number,
-  onChunk?: (chunk: Uint8Array) => void,
+  onDone?: (results: number) => void,
 ): Promise<SeedJobResult[]> {
   const workers = Array.from({ length: Math.min(threads, Math.ceil(jobs.length / BATCH)) }, () =>
     new Worker(BOOT, { workerData: { entry: ENTRY.href, options }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } }),
@@ -63,7 +63,7 @@ export async function parseInWorkers(
         inFlight--
         const chunk = new Uint8Array(msg.chunk.buffer, msg.chunk.byteOffset, msg.chunk.byteLength)
         for (const r of deserialize(chunk) as SeedJobResult[]) results.push(r)
-        onChunk?.(chunk)
+        onDone?.(results.length)
         send()
       })
       worker.once('error', reject)

@@ -27,6 +27,7 @@ import { HEADERS_FILE, HeadersRules } from './headers.js'
 import { clearJournal, manifestPath, readJournal, readManifest, removeManifest, signatureDigest, writeJournal, writeManifest } from './manifest.js'
 import { removeStaleSiblings, writeTreeAtomically } from './write-tree.js'
 import { removeTemps, writeInPlace } from './write-in-place.js'
+import type { OnProgress } from '../progress.js'
 
 export interface OutputOptions {
   /** Cache folder for the manifest and journal; without one every build is a full one. */
@@ -35,6 +36,8 @@ export interface OutputOptions {
   scope?: 'all' | 'heads'
   /** The levels of the Site's compressor, part of the manifest key. */
   levels?: CompressionLevels
+  /** Told as documents are rendered for writing (the CLI draws it on a terminal). */
+  onProgress?: OnProgress
 }
 
 export interface OutputStats {
@@ -114,6 +117,7 @@ export class SiteOutput {
     let rendered = 0
     const keys = () => this.keys(site)
     const headers = this.headers
+    const progress = this.options.onProgress
     function* files(): Generator<TreeFile> {
       for (const key of keys()) {
         const sig = site.signature(key)
@@ -121,6 +125,7 @@ export class SiteOutput {
         if (!doc || sig === undefined) continue
         tokens.set(doc.file, signatureDigest(sig))
         rendered++
+        progress?.({ step: 'write', done: rendered })
         yield* documentFiles(doc, compress)
       }
       yield { file: HEADERS_FILE, bytes: headers.render(site, keys()) }
@@ -149,8 +154,11 @@ export class SiteOutput {
     const id = `${process.pid}-${randomUUID().slice(0, 8)}`
     for (const f of touched) this.suspect.add(f)
     if (this.manifest) await writeJournal(this.manifest, { id, files: touched })
+    const progress = this.options.onProgress
     function* files(): Generator<TreeFile> {
+      let done = 0
       for (const key of ch.changed) {
+        progress?.({ step: 'write', done: ++done, total: ch.changed.length })
         const doc = site.get(key)
         if (doc) yield* documentFiles(doc, compress)
       }

@@ -31,8 +31,8 @@ describe('build and a damaged seed cache', () => {
     await build()
     const config = resolveConfig({ seeds: join(tmp, 'seeds'), out: join(tmp, 'feeds') })
     const cacheDir = defaultCacheDir(config)
-    const files = (await readdir(cacheDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile() && f.name.endsWith('.shard'))
-    expect(files.length, 'the cache keeps its records in .shard files').toBeGreaterThan(0)
+    const files = (await readdir(cacheDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile() && f.name === 'seeds.mdb')
+    expect(files.length, 'the cache keeps its records in seeds.mdb').toBeGreaterThan(0)
     const shard = join(files[0]!.parentPath, files[0]!.name)
     const bytes = await readFile(shard)
     bytes[Math.floor(bytes.length / 2)]! ^= 0xff

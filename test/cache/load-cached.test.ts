@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCorpus, writeCorpus } from '../../bench/corpus.js'
 import { resolveConfig, type Config } from '../../src/config.js'
+import { openSeedStore } from '../../src/cache/open.js'
 import { loadOutcomes, SeedCache } from '../../src/loader/index.js'
 import { TEST_NOW } from '../helpers/site.js'
 
@@ -98,14 +99,17 @@ describe('persistent cache', () => {
     expect((await readdir(cacheDir)).filter((n) => n.startsWith('seeds-'))).toHaveLength(1)
   })
 
-  it('a torn or garbage shard is ignored, not believed', async () => {
+  it('a torn or garbage store is ignored, not believed', async () => {
     const cacheDir = join(root, 'c4')
     const first = await loadOutcomes(config, TEST_NOW, new SeedCache(), { cacheDir })
     const [folder] = (await readdir(cacheDir)).filter((n) => n.startsWith('seeds-'))
-    const [shard] = (await readdir(join(cacheDir, folder!))).filter((n) => n.endsWith('.shard'))
-    const bytes = await readFile(join(cacheDir, folder!, shard!))
-    await writeFile(join(cacheDir, folder!, shard!), bytes.subarray(0, Math.floor(bytes.byteLength / 2)))
-    await writeFile(join(cacheDir, folder!, '999999999999999-garbage.shard'), Buffer.from([255, 255, 255, 0, 1, 2, 3]))
+    const data = join(cacheDir, folder!, 'seeds.mdb')
+    const bytes = await readFile(data)
+    await writeFile(data, bytes.subarray(0, Math.floor(bytes.byteLength / 2)))
+    expect(await loadOutcomes(config, TEST_NOW, new SeedCache(), { cacheDir })).toEqual(first)
+    // Garbage in place of the store, sealed or not: never opened as a store, its seeds parsed again.
+    await writeFile(data, Buffer.from([255, 255, 255, 0, 1, 2, 3]))
+    expect(await loadOutcomes(config, TEST_NOW, new SeedCache(), { cacheDir })).toEqual(first)
     expect(await loadOutcomes(config, TEST_NOW, new SeedCache(), { cacheDir })).toEqual(first)
   })
 
@@ -124,17 +128,22 @@ describe('persistent cache', () => {
     }
   })
 
-  it('compacts its shards when edits leave them mostly dead weight', async () => {
+  it('keeps one record per live file when edits and deletions churn', async () => {
     const cacheDir = join(root, 'c6')
     await loadOutcomes(config, TEST_NOW, new SeedCache(), { cacheDir })
-    const [folder] = (await readdir(cacheDir)).filter((n) => n.startsWith('seeds-'))
-    const shards = async () => (await readdir(join(cacheDir, folder!))).filter((n) => n.endsWith('.shard')).length
+    const live = (await fresh()).length
+    const stored = async () => {
+      const store = await openSeedStore(cacheDir, config)
+      const n = store.size
+      await store.close()
+      return n
+    }
     const file = join(seeds, 'churn.md')
     try {
       for (let i = 0; i < 12; i++) {
         await writeFile(file, `---\ntitle: "Churn ${i}"\npublishedDateTime: 2024-01-01T00:00:00Z\nwebUrl: "https://x.example/churn"\n---\n`)
         await loadOutcomes(config, TEST_NOW, new SeedCache(), { cacheDir })
-        expect(await shards()).toBeLessThanOrEqual(8)
+        expect(await stored()).toBeLessThanOrEqual(live + 1)
       }
     } finally {
       await rm(file)
