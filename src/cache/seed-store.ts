@@ -9,7 +9,7 @@
  * leaves the last committed state), keyed by the file's relative path, each value one checksummed
  * frame of a v8-serialized SeedRecord (record-codec.ts). Records are read one at a time when asked
  * for, so a load holds only the records it uses, never the whole store as bytes. LMDB over SQLite
- * (better-sqlite3 12), measured with bench/store-compare.ts (100k records of ~1 KB, 4 runs): written
+ * (better-sqlite3 12), measured by a comparison script at 0191ab8 (100k records of ~1 KB, 4 runs): written
  * in one transaction in 0.43–0.75 s vs 0.55–0.87 s, read back and deserialized in 0.80–1.8 s vs
  * 0.73–2.1 s (deserializing dominates both), files of 138 vs 110 MB: a tie within this machine's
  * noise. LMDB ships a prebuilt binary; better-sqlite3 compiled from source on install here (~1 min
