@@ -10,11 +10,11 @@
  */
 import type { Document } from '../../documents/document.js'
 import type { DocumentSource, FeedKey } from '../../documents/document-source.js'
-import { paging } from './walk.js'
 import { SITE_MANIFEST_FILE, manifestEntry, parseSiteManifest, type SiteManifest } from '../../documents/site-manifest.js'
 import { filePath, parsePath, topicPageWithoutSlash, type DocKey } from '../../paths.js'
 import { ByteCache } from './byte-cache.js'
 import { loadDocument, type AssetsFetcher } from './prebuilt-document.js'
+import { paging } from './walk.js'
 
 /** Loaded documents kept per isolate: hot heads answer without touching the assets. */
 const CACHE_BYTES = 32 * 1024 * 1024
