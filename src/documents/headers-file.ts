@@ -5,9 +5,20 @@
  *
  * Both hosts apply EVERY rule whose path matches and join repeated header names with commas,
  * so no two rules that can match one path may set the same header: each rule is either one
- * kind of document (`/topics/:topic/rss/archive/:n`, one segment per placeholder) or one WebSub
- * Link line for one head. That keeps the file at a few dozen rules plus three per topic, however
- * many archives there are. The `…/page/:n` rules match only the bridges (`page/2`, see paging.ts). Validators are left to the host (its ETag hashes the file).
+ * kind of document (`/topics/:topic/rss/archive/*.xml`) or one WebSub Link line for one head.
+ * That keeps the file at a few dozen rules plus three per topic, however many archives there are.
+ * The `…/page/*.xml` rules match only the bridges (`page/2`, see paging.ts).
+ *
+ * The page number is a splat with the extension after it, not a `:n` placeholder: a placeholder
+ * matches a whole segment, `1.xml.gz` too, and labelled the prebuilt `.gz`/`.br` files (which
+ * nginx and the Worker use) as feeds without a Content-Encoding. Both hosts read `*` inside a
+ * segment; with the extension after it a rule cannot match a variant file, which the host then
+ * types by its own extension. (Cloudflare allows one splat per rule: the topic stays `:topic`.)
+ *
+ * Validators: the host's own ETag (it hashes the file). A rule that is one document's alone (the
+ * global heads, `/`, `topics.json`, `topics.opml`) also carries that document's Last-Modified,
+ * the newest item's date the server sends; a rule of many documents cannot (each has its own
+ * date, and a rule per document would pass Cloudflare's 100 rules).
  *
  * Paths are written percent-encoded, as the path table makes them: Cloudflare matches rules
  * against the request's encoded pathname and normalizes a Unicode rule path to that form, so a
@@ -34,9 +45,14 @@ export class HeadersFile {
   /** Literal path → the WebSub Link of that one head. */
   private readonly links = new Map<string, string>()
 
+  /** @param now the build's time: Last-Modified is never later (RFC 9110 §8.8.2.1; an article may be dated a few minutes ahead). */
+  constructor(private readonly now = Date.now()) {}
+
   add(key: DocKey, doc: Document): void {
-    const { Link: link, ...rest } = doc.headers
-    this.share(rulePath(key), rest, doc.path)
+    const { Link: link, ...headers } = doc.headers
+    const rule = rulePath(key)
+    const rest = isLiteral(rule) && doc.lastModifiedMs !== undefined ? { ...headers, 'Last-Modified': new Date(Math.min(doc.lastModifiedMs, this.now)).toUTCString() } : headers
+    this.share(rule, rest, doc.path)
     // A folder's page is also served at its file name by hosts that serve files as they are.
     if (key.type === 'index') this.share('/index.html', rest, doc.path)
     if (key.type === 'topic-page') this.share('/topics/:topic/index.html', rest, doc.path)
@@ -54,8 +70,8 @@ export class HeadersFile {
     const lines = [
       '# Response headers for Netlify and Cloudflare Pages, written by `feedstand build` from the',
       '# documents the server answers from. No two rules matching one path set the same header.',
-      '# ETag and Last-Modified are the host\'s own; .gz/.br files are for servers that serve',
-      '# precompressed files (nginx gzip_static, Caddy precompressed): these hosts compress themselves.',
+      '# ETag is the host\'s own; Last-Modified is set where a rule is one document\'s. The .gz/.br files',
+      '# are for nginx gzip_static and the Worker (no rule matches them): these hosts compress themselves.',
     ]
     if (this.ruleCount > CLOUDFLARE_MAX_RULES) {
       lines.push(
@@ -86,8 +102,8 @@ export class HeadersFile {
 
 /**
  * The rule path of a document: its own URL path for heads of the global feed, index documents
- * and assets; `/topics/:topic/` for topic pages; for the others the path-table URL with the topic and the page number made
- * placeholders (`/topics/:topic/atom/page/:n`).
+ * and assets; `/topics/:topic/` for topic pages; for the others the path-table URL with the topic
+ * a placeholder and the page number a splat before the extension (`/topics/:topic/atom/page/*.xml`).
  */
 export function rulePath(key: DocKey): string {
   // One rule for every topic page (their headers, the CSP included, are the same).
@@ -99,8 +115,13 @@ export function rulePath(key: DocKey): string {
     page: key.page.kind === 'head' ? key.page : { kind: key.page.kind, n: 1 },
   }
   const segments = urlPath(general).split('/')
-  if (key.page.kind !== 'head') segments[segments.length - 1] = ':n'
+  if (key.page.kind !== 'head') segments[segments.length - 1] = segments.at(-1)!.replace(/^1\./, '*.')
   return segments.map((s) => (s === TOPIC_SENTINEL ? ':topic' : s)).join('/')
+}
+
+/** Whether a rule path names one path only (no placeholder, no splat). */
+export function isLiteral(rule: string): boolean {
+  return !rule.includes('/:') && !rule.includes('*')
 }
 
 /** A slug can never be this (slugs are lowercase), so its segment is the topic's. */

@@ -15,9 +15,10 @@ import { COMMON_HEADERS, ERROR_HEADERS, answer, textAnswer } from './text-answer
 export interface AppOptions {
   /**
    * The current snapshot (a `Site` on Node). Read once per request, so a response's ETag and body
-   * always belong together.
+   * always belong together. Given the request's context: the Worker hands each request the
+   * documents it loaded for it (src/adapter/workers/), through `c.env`.
    */
-  site: () => DocumentSource
+  site: (c: Context) => DocumentSource
   /** Extra lines for /healthz (the live server adds its reload state). */
   health?: () => Record<string, string | number>
 }
@@ -41,13 +42,13 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono()
 
   app.get('/healthz', (c) => {
-    const lines = { ...options.site().health(), ...options.health?.() }
+    const lines = { ...options.site(c).health(), ...options.health?.() }
     const body = 'ok\n' + Object.entries(lines).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n'
     return answer(200, textAnswer(body, HEALTH_HEADERS))
   })
 
   app.get('*', (c) => {
-    const site = options.site()
+    const site = options.site(c)
     const resolved = resolve(site, c)
     if (resolved === undefined) return answer(404, NOT_FOUND)
     if (typeof resolved === 'string') return answer(400, textAnswer(resolved, ERROR_HEADERS))

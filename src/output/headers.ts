@@ -3,12 +3,13 @@
  * HeadersFile makes one rule per rule path (one kind of document) plus one WebSub Link rule per
  * head, and throws if two documents of one rule differ; so one rendered document per rule path
  * gives the file that feeding it every document would, and only documents that carry their own
- * Link (the heads, with a hub) must each be rendered. Headers of a rule come from its kind,
- * its path and the config, so a representative serves for the life of the writer (the config
- * is part of the manifest key). No list of kinds here: the keys are `Site.keys()`'s.
+ * Link (the heads, with a hub) or are alone at their rule (they carry their Last-Modified) must
+ * each be taken from the current snapshot. Headers of a shared rule come from its kind, its path
+ * and the config, so a representative serves for the life of the writer (the config is part of
+ * the manifest key). No list of kinds here: the keys are `Site.keys()`'s.
  */
 import type { Document } from '../documents/document.js'
-import { HEADERS_FILE, HeadersFile, rulePath } from '../documents/headers-file.js'
+import { HEADERS_FILE, HeadersFile, isLiteral, rulePath } from '../documents/headers-file.js'
 import type { Site } from '../documents/site.js'
 import type { DocKey } from '../paths.js'
 
@@ -25,8 +26,8 @@ export class HeadersRules {
       if (!doc) {
         doc = site.get(key)
         if (!doc) continue
-        // A per-document Link is tied to this document's path: never share such a one.
-        if (doc.headers.Link === undefined) this.representatives.set(rule, doc)
+        // A per-document Link or Last-Modified is this document's, in this snapshot: never keep such a one.
+        if (doc.headers.Link === undefined && !isLiteral(rule)) this.representatives.set(rule, doc)
       }
       headers.add(key, doc)
     }

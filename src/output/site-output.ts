@@ -2,7 +2,9 @@
  * The one writer of the output folder: `build`, the first build of `build --watch` and each of
  * its updates all go through `SiteOutput`. Which documents to write comes from the change
  * detector (src/documents/changes.ts) over `Site.keys()`; how a document becomes files from
- * files.ts; the manifest and journal from manifest.ts.
+ * files.ts; the manifest and journal from manifest.ts. Beside the documents, the tree holds two
+ * files made from all of them: `_headers` (headers.ts) and the site manifest `_feedstand.json`
+ * (site-manifest-file.ts, what the Worker answers from), rewritten whenever their bytes change.
  *
  * - Without a usable baseline (no manifest, another config, no output folder) the build is a
  *   full one: a new tree in a sibling folder, swapped in whole (write-tree.ts).
@@ -25,6 +27,7 @@ import { filePath, type DocKey } from '../paths.js'
 import { documentFiles, documentOf, filesOf, type TreeFile } from './files.js'
 import { HEADERS_FILE, HeadersRules } from './headers.js'
 import { clearJournal, manifestPath, readJournal, readManifest, removeManifest, signatureDigest, writeJournal, writeManifest } from './manifest.js'
+import { SITE_MANIFEST_FILE, SiteManifestFile } from './site-manifest-file.js'
 import { removeStaleSiblings, writeTreeAtomically } from './write-tree.js'
 import { removeTemps, writeInPlace } from './write-in-place.js'
 import type { OnProgress } from '../progress.js'
@@ -66,6 +69,7 @@ export class SiteOutput {
   /** Documents a failed update touched: what is on disk for them is not known. */
   private readonly suspect = new Set<string>()
   private readonly headers = new HeadersRules()
+  private readonly siteManifest = new SiteManifestFile()
   private readonly manifest: string | undefined
   private key: string | undefined
 
@@ -116,19 +120,22 @@ export class SiteOutput {
     const tokens = new Map<string, string>()
     let rendered = 0
     const keys = () => this.keys(site)
-    const headers = this.headers
+    const { headers, siteManifest } = this
     const progress = this.options.onProgress
+    siteManifest.reset()
     function* files(): Generator<TreeFile> {
       for (const key of keys()) {
         const sig = site.signature(key)
         const doc = sig === undefined ? undefined : site.get(key)
         if (!doc || sig === undefined) continue
         tokens.set(doc.file, signatureDigest(sig))
+        siteManifest.record(doc)
         rendered++
         progress?.({ step: 'write', done: rendered })
         yield* documentFiles(doc, compress)
       }
       yield { file: HEADERS_FILE, bytes: headers.render(site, keys()) }
+      yield { file: SITE_MANIFEST_FILE, bytes: siteManifest.render(site, keys()) }
     }
     const r = await writeTreeAtomically(this.outDir, files())
     this.state = { site, tokens, sizes: r.sizes }
@@ -142,9 +149,13 @@ export class SiteOutput {
     for (const f of repair) tokens.delete(f)
     const ch = changedKeys({ tokens, site: state.site }, site, this.keys(site), signatureDigest)
     const vanished = new Set(ch.vanished)
-    for (const f of repair) if (!ch.tokens.has(f) && f !== HEADERS_FILE) vanished.add(f)
-    const headersBytes = !ch.sameSet || repair.has(HEADERS_FILE) ? await this.changedHeaders(site, repair.has(HEADERS_FILE)) : undefined
-    const touched = [...ch.changed.map(filePath), ...vanished, ...(headersBytes ? [HEADERS_FILE] : [])]
+    for (const f of repair) if (!ch.tokens.has(f) && f !== HEADERS_FILE && f !== SITE_MANIFEST_FILE) vanished.add(f)
+    // Both made from every document: compared with the disk on every update (a new head date
+    // changes `_headers`' Last-Modified, any changed document the manifest).
+    const headersBytes = await this.changedHeaders(site, repair.has(HEADERS_FILE))
+    const manifestBytes = await this.siteManifest.update(site, this.keys(site), ch.changed, this.outDir, repair.has(SITE_MANIFEST_FILE))
+    const extra = [...(headersBytes ? [HEADERS_FILE] : []), ...(manifestBytes ? [SITE_MANIFEST_FILE] : [])]
+    const touched = [...ch.changed.map(filePath), ...vanished, ...extra]
     const stats = { mode: 'incremental' as const, unchanged: ch.unchanged, repaired: repair.size }
     if (touched.length === 0) {
       this.state = { ...state, site, tokens: ch.tokens }
@@ -163,6 +174,7 @@ export class SiteOutput {
         if (doc) yield* documentFiles(doc, compress)
       }
       if (headersBytes) yield { file: HEADERS_FILE, bytes: headersBytes }
+      if (manifestBytes) yield { file: SITE_MANIFEST_FILE, bytes: manifestBytes }
     }
     const r = await writeInPlace(this.outDir, files(), [...vanished].flatMap(filesOf), id)
     const sizes = new Map(state.sizes)

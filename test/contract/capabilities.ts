@@ -31,3 +31,12 @@ export const NGINX_CAPABILITIES: Capabilities = {
   // reader sends the ETag it got, and most send both from the same answer, where both match).
   ifNoneMatchWins: { skip: 'nginx answers 304 only when If-Modified-Since agrees too (its not_modified filter checks both); the 200 is a refetch, never stale' },
 }
+
+/**
+ * The Worker over the static build (src/adapter/workers/): the app and Document code of the Node
+ * server, with the paged walk and every validator from the build's `_feedstand.json`.
+ */
+export const WORKERD_CAPABILITIES: Capabilities = {
+  ...NODE_CAPABILITIES,
+  limitQuery: { skip: '?limit=N views are rendered from articles, which the Worker does not have: it answers the full head, as static hosts do' },
+}

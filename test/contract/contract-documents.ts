@@ -41,8 +41,8 @@ export function documentChecks({ get, itIf, target }: ContractContext): void {
     }
   })
 
-  it('answers 404 for an unknown topic, page, archive or path, for _headers and for the .gz/.br files', async () => {
-    for (const path of ['/topics/nope/rss.xml', '/rss/archive/99.xml', '/rss/page/3.xml', '/rss/page/1.xml', '/nope.txt', '/topics/', '/_headers', '/rss.xml.gz', '/rss.xml.br', '/topics/ai/atom/archive/1.xml.gz']) {
+  it('answers 404 for an unknown topic, page, archive or path, for _headers, the site manifest and the .gz/.br files', async () => {
+    for (const path of ['/topics/nope/rss.xml', '/rss/archive/99.xml', '/rss/page/3.xml', '/rss/page/1.xml', '/nope.txt', '/topics/', '/_headers', '/_feedstand.json', '/rss.xml.gz', '/rss.xml.br', '/topics/ai/atom/archive/1.xml.gz']) {
       const res = await get(path)
       expect(res.status, path).toBe(404)
       expect(res.headers['content-encoding'], path).toBeUndefined()

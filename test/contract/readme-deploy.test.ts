@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { parseCli } from '../../src/cli/args.js'
 import { REPO, deployBlocks } from './readme.js'
+import { readWranglerConfig } from './workerd.js'
 
 const commands = async () => (await deployBlocks('sh')).flatMap((b) => b.split('\n')).filter((l) => l.trim())
 
@@ -46,4 +47,21 @@ it('the systemd commands install the unit under its own name', async () => {
   const cmds = await commands()
   expect(cmds).toContain('sudo cp /srv/feedstand/deploy/systemd/feedstand.service /etc/systemd/system/')
   expect(cmds).toContain('sudo systemctl enable --now feedstand')
+})
+
+it('the Workers commands build into the folder wrangler.jsonc deploys, with the config and entry that exist here', async () => {
+  const block = (await deployBlocks('sh')).find((b) => b.includes('wrangler deploy'))!
+  const lines = block.split('\n').filter((l) => l.trim())
+  expect(lines).toHaveLength(3)
+  const build = lines.find((l) => l.startsWith('npm run build -- '))!
+  const args = parseCli(['build', ...build.slice('npm run build -- '.length).split(' ')])
+  expect(args.flags.baseUrl).toMatch(/^https:\/\//)
+  expect(args.flags.out).toBeUndefined()
+  const deploy = lines.find((l) => l.startsWith('npx wrangler deploy'))!
+  const configPath = deploy.match(/--config (\S+)/)![1]!
+  const config = await readWranglerConfig(join(REPO, configPath))
+  // The build's default output folder (feeds/) is the one the config deploys, relative to the config file.
+  expect(join(REPO, configPath, '..', config.assets.directory)).toBe(join(REPO, 'feeds'))
+  expect(existsSync(join(REPO, configPath, '..', config.main)), config.main).toBe(true)
+  expect(config.assets).toMatchObject({ binding: 'ASSETS', run_worker_first: true, html_handling: 'none' })
 })

@@ -9,8 +9,8 @@ import ts from 'typescript'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 
-/** The core: snapshot, documents, renderers, path table and the Hono app. */
-export const CORE = ['src/documents', 'src/render', 'src/http', 'src/catalog', 'src/normalize', 'src/paths.ts', 'src/format-table.ts', 'src/types.ts', 'src/escape.ts']
+/** The core: snapshot, documents, renderers, path table and the Hono app; and the Worker, which runs only on Web APIs. */
+export const CORE = ['src/documents', 'src/render', 'src/http', 'src/catalog', 'src/normalize', 'src/paths.ts', 'src/format-table.ts', 'src/types.ts', 'src/escape.ts', 'src/adapter/workers']
 
 /** The Node side: adapters, disk, CLI, watcher, persistent cache, the loader, and the edges composing the core. */
 export const NODE_SIDE = ['src/node/', 'src/output/', 'src/cli/', 'src/live/', 'src/cache/', 'src/websub/', 'src/loader/', 'src/load/read-seeds.ts']

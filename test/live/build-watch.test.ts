@@ -95,7 +95,7 @@ describe('build --watch', () => {
     // gone into it; Chips 6 → 7 gets a bridge; archives 1–3 and the Energy topic are untouched.
     const feeds = (dir: string, docs: string[]) => docs.flatMap((d) => [`${dir}rss${d}.xml`, `${dir}atom${d}.xml`, `${dir}feed${d}.json`])
     expect(documents(changed)).toEqual([
-      ...feeds('', ['', '/archive/4']), '_headers', 'index.html', ...feeds('topics/chips/', ['', '/page/2']), 'topics/chips/index.html', 'topics.json', 'topics.opml',
+      ...feeds('', ['', '/archive/4']), '_feedstand.json', '_headers', 'index.html', ...feeds('topics/chips/', ['', '/page/2']), 'topics/chips/index.html', 'topics.json', 'topics.opml',
     ].sort())
     expect(documents([...before.keys()].filter((f) => !after.has(f)))).toEqual(feeds('', ['/page/2']).sort())
     expect([...after.keys()].filter((f) => f.includes('.tmp-'))).toEqual([])
@@ -110,8 +110,10 @@ describe('build --watch', () => {
     const changed = rewritten(before, await tree(config.outDir))
     // c2 is the 6th newest of 7 globally and of 6 in Chips: in archive 1 (the two oldest, c1 and c2)
     // of both, and in no head or bridge. The site page and the Chips page show it (they list the newest
-    // 20 and 50); topics.json, the OPML and _headers list no articles.
+    // 20 and 50); topics.json, the OPML and _headers list no articles. The site manifest holds every
+    // document's hash.
     expect(documents(changed)).toEqual([
+      '_feedstand.json',
       'atom/archive/1.xml', 'feed/archive/1.json', 'index.html', 'rss/archive/1.xml',
       'topics/chips/atom/archive/1.xml', 'topics/chips/feed/archive/1.json', 'topics/chips/index.html', 'topics/chips/rss/archive/1.xml',
     ])
