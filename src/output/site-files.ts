@@ -10,7 +10,7 @@ import { HEADERS_FILE, HeadersRules } from './headers.js'
 export function* siteFiles(site: Site): Generator<OutputFile> {
   for (const key of site.keys()) {
     const doc = site.get(key)
-    if (doc) yield* documentBytes(doc)
+    if (doc) yield* documentBytes(doc, site.config.archiveEncodings)
   }
   yield { file: HEADERS_FILE, bytes: new HeadersRules().render(site, site.keys()) }
 }

@@ -121,7 +121,7 @@ export class SiteOutput {
         if (!doc || sig === undefined) continue
         tokens.set(doc.file, signatureDigest(sig))
         rendered++
-        yield* documentFiles(doc, compress)
+        yield* documentFiles(doc, compress, site.config.archiveEncodings)
       }
       yield { file: HEADERS_FILE, bytes: headers.render(site, keys()) }
     }
@@ -152,7 +152,7 @@ export class SiteOutput {
     function* files(): Generator<TreeFile> {
       for (const key of ch.changed) {
         const doc = site.get(key)
-        if (doc) yield* documentFiles(doc, compress)
+        if (doc) yield* documentFiles(doc, compress, site.config.archiveEncodings)
       }
       if (headersBytes) yield { file: HEADERS_FILE, bytes: headersBytes }
     }
