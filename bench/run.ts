@@ -24,7 +24,7 @@ import { measureReloadHeap } from './reload-heap.js'
 import { checkTargets, targetRun, type Results, type RunEntry } from './results.js'
 import { measureServing } from './serving.js'
 import { stat, statOf } from './stats.js'
-import { header, reloadLines, runTable, targetLines } from './table.js'
+import { header, markdownTable, reloadLines, runTable, targetLines } from './table.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const repo = dirname(here)
@@ -165,9 +165,10 @@ writeFileSync(args.out, JSON.stringify(results, null, 2) + '\n')
 // The printed tables beside the JSON, for people (latest.json → latest.txt), and the chart.
 const base = args.out.replace(/\.json$/, '')
 writeFileSync(base + '.txt', printed.join('\n').replace(/^\n+/, '') + '\n')
+writeFileSync(base + '.md', markdownTable(results))
 const svg = join(dirname(args.out), 'scaling.svg')
 writeFileSync(svg, scalingSvg(results.runs, target?.layout ?? 'flat'))
-log(`\nwrote ${args.out}, ${base}.txt and ${svg}`)
+log(`\nwrote ${args.out}, ${base}.txt, ${base}.md (the README's table) and ${svg}`)
 
 function gitCommit(): string {
   try {

@@ -96,3 +96,35 @@ function cpu(r: LoadResult, ceiling?: LoadResult): string {
 function pct(x: number): string {
   return `${(x * 100).toFixed(0)}%`
 }
+
+/** The README's Performance table (markdown), one column per corpus: what latest.md holds. */
+export function markdownTable(r: Results): string {
+  const runs = r.runs
+  const col = (f: (x: RunEntry) => string) => runs.map(f)
+  const row = (name: string, cells: string[]) => `| ${name} | ${cells.join(' | ')} |`
+  const wall = (x: BuildRow | undefined) => (x ? `${spread(x.wallS)} s` : '-')
+  const peak = (x: BuildRow | undefined) => (x?.peakRssMb ? `${x.peakRssMb.median.toFixed(0)} MB` : '-')
+  const vs = (x: BuildRow | undefined, by: number | undefined, what: string) => (x && by ? ` (${(x.wallS.median / by).toFixed(2)}× ${what})` : '')
+  const live = (x: RunEntry) => {
+    const l = x.serving?.live
+    if (!l) return '-'
+    return (['add', 'edit', 'rename', 'delete'] as const).map((op) => `${l.p50[op].toFixed(0)}/${l.p95[op].toFixed(0)}`).join(', ')
+  }
+  const lines = [
+    row('', col((x) => `${x.articles.toLocaleString('en')} ${x.layout}`)),
+    row('---', col(() => '---')),
+    row('cold heads build (`--history none`)', col((x) => wall(x.builds?.heads) + vs(x.builds?.heads, x.hugo?.wallS.median, 'Hugo'))),
+    row('cold full build', col((x) => wall(x.builds?.full) + vs(x.builds?.full, x.hugo?.wallS.median, 'Hugo'))),
+    row('full history files, bytes', col((x) => (x.builds?.full.files ? `${x.builds.full.files.toLocaleString('en')}, ${((x.builds.full.bytes ?? 0) / 1e9).toFixed(2)} GB` : '-'))),
+    row('peak RSS: heads, full build', col((x) => `${peak(x.builds?.heads)}, ${peak(x.builds?.full)}`)),
+    row('warm rebuild, nothing changed', col((x) => wall(x.builds?.warm) + vs(x.builds?.warm, x.floor.wallS, 'floor'))),
+    row('one file changed', col((x) => wall(x.builds?.oneChanged) + vs(x.builds?.oneChanged, x.floor.wallS, 'floor'))),
+    row('Hugo, RSS heads (peer)', col((x) => wall(x.hugo) + (x.hugo?.peakRssMb ? `, ${peak(x.hugo)}` : ''))),
+    row('floor: read every seed', col((x) => `${x.floor.wallS.toFixed(2)} s`)),
+    row('server ready → 200, cold / warm', col((x) => (x.serving ? `${spread(x.serving.coldReadyS)} / ${spread(x.serving.warmReadyS)} s` : '-'))),
+    row('server RSS peak, watch on', col((x) => (x.serving ? `${x.serving.peakRssMb.toFixed(0)} MB` : '-'))),
+    row('live update p50/p95 ms: add, edit, rename, delete', col(live)),
+  ]
+  if (r.reloadHeap) lines.push('', `Heap after ${r.reloadHeap.reloads} live reloads (${r.reloadHeap.articles.toLocaleString('en')} articles): ${spread(r.reloadHeap.afterMb, 1)} MB against ${spread(r.reloadHeap.freshMb, 1)} MB at a fresh start (${(r.reloadHeap.growth.median * 100).toFixed(1)} %).`)
+  return lines.join('\n') + '\n'
+}
