@@ -258,6 +258,10 @@ export class Site implements DocumentSource {
       links,
       compressible: true,
       archival: key.page.kind === 'archive',
+      // Bridges hold up to archiveSize − 1 items (2.5 heads on average at the defaults), are re-made
+      // with every new article and read only by history walkers: at the heads' levels they were
+      // 54 MB of the 136 MB compressed at gzip 6 + brotli 5 in a 10k build.
+      fastCompression: key.page.kind !== 'head',
     }
     return new Document(items[0] ? { ...init, lastModifiedMs: items[0].publishedMs } : init, this.ports)
   }

@@ -56,7 +56,7 @@ export function* documentFiles(doc: Document, compress?: AsyncCompressor, archiv
     const file = `${doc.file}.${ext}`
     if (!wanted(doc, enc, archives)) yield { file, pending: Promise.resolve(undefined) }
     else if (!compress) yield { file, pending: Promise.resolve(doc.variant(enc)?.body) }
-    else yield { file, pending: compress[enc](doc.body, doc.archival).then((b) => (b.byteLength < doc.body.byteLength ? b : undefined)) }
+    else yield { file, pending: compress[enc](doc.body, doc.fastCompression).then((b) => (b.byteLength < doc.body.byteLength ? b : undefined)) }
   }
 }
 

@@ -7,7 +7,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/http/app.js'
 import { pageItems, pagedWalk } from '../../src/documents/paging.js'
-import { FORMATS } from '../../src/paths.js'
+import { nodeCompressor } from '../../src/node/compress.js'
+import { FORMATS, type FeedPage } from '../../src/paths.js'
 import { BASE, SeedDir, idOf } from '../http/fixture.js'
 import { fetchFeed, walk } from './client.js'
 
@@ -47,20 +48,21 @@ describe('pagedWalk with archives larger or smaller than heads', () => {
 })
 
 describe('archiveSize apart from maxItems (served)', () => {
-  // 23 articles, 3 per head, 10 per archive: head 23–21, bridge 20–11, archive 1 = 10–1; archive 2 = 20–11.
-  it('walks head → bridge → archive 1 by next, and the prev-archive chain holds the whole history', async () => {
-    const seeds = await seedsWith(23)
+  // 27 articles, 3 per head, 10 per archive: head 27–25, bridge 24–21, archive 2 = 20–11, archive 1 = 10–1.
+  it('walks head → bridge → archive 2 → archive 1 by next, and the prev-archive chain holds the whole history', async () => {
+    const seeds = await seedsWith(27)
     const site = await seeds.site({ maxItems: 3, archiveSize: 10 })
     const app = createApp({ site: () => site })
     for (const format of FORMATS) {
       const head = site.walkUrl({ type: 'feed', topic: null, format, page: { kind: 'head' } }, 1)!
       const paged = await walk(app, head, 'next', format)
-      expect(paged.map((d) => d.ids.length), format).toEqual([3, 10, 10])
-      expect(paged.flatMap((d) => d.ids), format).toEqual(newestFirst(23))
+      expect(paged.map((d) => d.ids.length), format).toEqual([3, 4, 10, 10])
+      expect(paged.flatMap((d) => d.ids), format).toEqual(newestFirst(27))
+      // The archived feed: head → archive 2 → archive 1; the head and the bridge hold the rest.
       const archived = await walk(app, head, 'prev-archive', format)
       expect(archived.map((d) => d.ids.length), format).toEqual([3, 10, 10])
       expect(archived.slice(1).every((d) => d.archive), format).toBe(true)
-      expect(new Set(archived.flatMap((d) => d.ids))).toEqual(new Set(newestFirst(23)))
+      expect(archived.slice(1).flatMap((d) => d.ids)).toEqual(newestFirst(20))
     }
   })
 
@@ -94,5 +96,20 @@ describe('history: none', () => {
     }
     for (const path of ['/atom/page/2.xml', '/atom/archive/1.xml', '/rss/archive/2.xml']) expect((await app.request(path)).status, path).toBe(404)
     expect((await app.request('/rss.xml?page=2')).status).toBe(404)
+  })
+})
+
+describe('compression tiers', () => {
+  it('the bridge and archives are compressed at the archival level, the head at the heads level', async () => {
+    const seeds = await seedsWith(27)
+    const site = await seeds.site({ maxItems: 3, archiveSize: 10 })
+    const zlib = nodeCompressor()
+    const doc = (page: FeedPage) => site.get({ type: 'feed', topic: null, format: 'atom', page })!
+    for (const [page, fast] of [[{ kind: 'head' }, false], [{ kind: 'page', n: 2 }, true], [{ kind: 'archive', n: 1 }, true]] as const) {
+      const d = doc(page)
+      for (const enc of ['gzip', 'br'] as const) {
+        expect(Buffer.from(d.variant(enc)!.body).equals(Buffer.from(zlib[enc](d.body, fast))), `${page.kind} ${enc}`).toBe(true)
+      }
+    }
   })
 })
