@@ -49,7 +49,7 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --reload-heap               only the heap after live reloads next to a fresh start (issue 15 #6)
   --reloads N                 reloads per round of the reload heap (default 1000)
   --reload-articles N         corpus size of the reload heap (default 10000)
-  --reload-rounds N           rounds of the reload heap (default 3)
+  --reload-rounds N           rounds of the reload heap (default 2: a round is 1–4 minutes)
   --out FILE                  results JSON (default bench/results/latest.json; the tables go beside
                               it as .txt and the chart as scaling.svg)
 `
@@ -78,7 +78,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       'reload-heap': { type: 'boolean', default: false },
       reloads: { type: 'string', default: '1000' },
       'reload-articles': { type: 'string', default: '10000' },
-      'reload-rounds': { type: 'string', default: '3' },
+      'reload-rounds': { type: 'string', default: '2' },
       out: { type: 'string', default: DEFAULT_OUT },
       help: { type: 'boolean', short: 'h', default: false },
     },
