@@ -1,18 +1,21 @@
 /**
- * The build rows, each a fresh child process as a user would run it: the heads-only cold build
- * (what Hugo is compared with), the full cold build (every page and archive), the warm rebuild
- * with nothing changed, and the rebuild after one seed was edited. "Cold" means no persistent
- * cache and no previous output.
+ * The build rows, each a fresh child process of the real CLI as a user would run it, several
+ * rounds each: the cold heads build (`build --history none`: heads, index documents and pages,
+ * what Hugo's RSS build is compared with), the cold full build (every bridge and archive), the
+ * warm rebuild with nothing changed, and the rebuild after one seed was edited. "Cold" means no
+ * persistent cache and no previous output: both are removed before each cold round.
  */
 import { rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { editNewest, type CorpusInfo } from './corpus-dir.js'
 import { measure, type RunResult } from './measure.js'
+import { statOf, type Stat } from './stats.js'
 
 export interface BuildRow {
-  wallS: number
-  cpuS?: number
-  peakRssMb?: number
+  wallS: Stat
+  cpuS?: Stat
+  peakRssMb?: Stat
+  /** Files and bytes written, from the build's summary line (the last round's). */
   files?: number
   bytes?: number
 }
@@ -27,8 +30,9 @@ export interface BuildResults {
 export interface BuildOptions {
   node: string
   cliArgs: (command: string) => string[]
-  headsArgs: string[]
   root: string
+  rounds: number
+  progress: (line: string) => void
 }
 
 /** The persistent cache folder Feedstand uses for an output folder (its sibling). */
@@ -37,28 +41,36 @@ export function cacheDirFor(outDir: string): string {
 }
 
 export async function measureBuilds(corpus: CorpusInfo, opts: BuildOptions): Promise<BuildResults> {
-  const headsOut = join(opts.root, 'heads', 'feeds')
-  const fullOut = join(opts.root, 'full', 'feeds')
-  for (const out of [headsOut, fullOut]) {
-    await rm(dirname(out), { recursive: true, force: true })
+  const out = join(opts.root, 'build', 'feeds')
+  const build = (...extra: string[]) => measure(opts.node, [...opts.cliArgs('build'), '--seeds', corpus.seedsDir, '--out', out, ...extra], { cwd: opts.root })
+  const clean = () => rm(dirname(out), { recursive: true, force: true })
+  const rounds = async (name: string, before: () => Promise<void>, run: () => Promise<RunResult>): Promise<BuildRow> => {
+    const runs: RunResult[] = []
+    for (let r = 0; r < opts.rounds; r++) {
+      await before()
+      runs.push(await run())
+      opts.progress(`${name} ${r + 1}/${opts.rounds}: ${runs.at(-1)!.wallS.toFixed(2)} s`)
+    }
+    return row(runs)
   }
-  const heads = row(await measure(opts.node, [...opts.headsArgs, corpus.seedsDir, headsOut], { cwd: opts.root }))
-  await rm(dirname(headsOut), { recursive: true, force: true })
-  const build = () => measure(opts.node, [...opts.cliArgs('build'), '--seeds', corpus.seedsDir, '--out', fullOut], { cwd: opts.root })
-  const full = row(await build())
-  const warm = row(await build())
-  await editNewest(corpus, 1)
-  const oneChanged = row(await build())
-  await rm(dirname(fullOut), { recursive: true, force: true })
+  const heads = await rounds('cold heads build', clean, () => build('--history', 'none'))
+  const full = await rounds('cold full build', clean, build)
+  // The folder and cache of the last full build are the baseline of the warm rounds.
+  const warm = await rounds('warm rebuild', async () => {}, build)
+  let edit = 0
+  const oneChanged = await rounds('one file changed', () => editNewest(corpus, ++edit), build)
+  await clean()
   return { heads, full, warm, oneChanged }
 }
 
-/** Files and bytes from the build's summary line ("wrote N files (B bytes)"), when it prints one. */
-function row(r: RunResult): BuildRow {
-  const out: BuildRow = { wallS: r.wallS }
-  if (r.cpuS !== undefined) out.cpuS = r.cpuS
-  if (r.peakRssMb !== undefined) out.peakRssMb = r.peakRssMb
-  const m = /wrote (\d+) files \((\d+) bytes\)/.exec(r.stderr)
+/** Medians and spreads of the rounds; files and bytes from the summary line ("wrote N files (B bytes)"). */
+function row(runs: RunResult[]): BuildRow {
+  const out: BuildRow = { wallS: statOf(runs.map((r) => r.wallS))! }
+  const cpu = statOf(runs.map((r) => r.cpuS))
+  const peak = statOf(runs.map((r) => r.peakRssMb))
+  if (cpu) out.cpuS = cpu
+  if (peak) out.peakRssMb = peak
+  const m = /wrote (\d+) files \((\d+) bytes\)/.exec(runs.at(-1)!.stderr)
   if (m) Object.assign(out, { files: Number(m[1]), bytes: Number(m[2]) })
   return out
 }

@@ -6,7 +6,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { generateCorpus, writeCorpus, type SeedFile } from './corpus.js'
+import { generateCorpus, writeCorpus, type CorpusLayout, type SeedFile } from './corpus.js'
 import { writeHugoSite } from './hugo.js'
 
 export interface CorpusInfo {
@@ -22,11 +22,11 @@ export interface CorpusInfo {
   hugoDir?: string
 }
 
-/** Generates `count` seeds into `root/seeds` (and the Hugo site into `root/hugo` when `hugo`). */
-export async function makeCorpus(root: string, count: number, seed: number, hugo: boolean): Promise<CorpusInfo> {
+/** Generates `count` seeds into `root/seeds` in `layout` (and the Hugo site into `root/hugo` when `hugo`). */
+export async function makeCorpus(root: string, count: number, seed: number, hugo: boolean, layout: CorpusLayout = 'folders'): Promise<CorpusInfo> {
   const seedsDir = join(root, 'seeds')
   await mkdir(seedsDir, { recursive: true })
-  const files = generateCorpus({ count, seed, variety: 'realistic' })
+  const files = generateCorpus({ count, seed, variety: 'realistic', layout })
   await writeCorpus(seedsDir, files)
   const info: CorpusInfo = { seedsDir, count, bytes: 0, ...summarize(files) }
   for (const f of files) info.bytes += Buffer.byteLength(f.text)

@@ -94,6 +94,14 @@ describe('generateCorpus', () => {
     expect(folders.size).toBe(100)
   })
 
+  it('flat layout: the same articles under unique hashed names in one folder (000_<16 hex>.txt)', () => {
+    const folders = generateCorpus({ count: 3000, seed: 5 })
+    const flat = generateCorpus({ count: 3000, seed: 5, layout: 'flat' })
+    expect(flat.map((f) => f.text)).toEqual(folders.map((f) => f.text))
+    for (const f of flat) expect(f.path).toMatch(/^000_[0-9a-f]{16}\.txt$/)
+    expect(new Set(flat.map((f) => f.path)).size).toBe(flat.length)
+  })
+
   it('writes front matter that gray-matter parses back to the expected values', () => {
     for (const file of [...realistic, ...varied]) {
       const data = frontMatter(file)

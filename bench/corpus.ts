@@ -5,6 +5,7 @@
  * Everything is derived from one integer seed through a tiny PRNG, never `Math.random` or the
  * clock, so a failing test or a benchmark run can be reproduced exactly.
  */
+import { createHash } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -20,7 +21,16 @@ export interface CorpusOptions {
    * styles and richer Markdown, for validity tests. Always VALID input, never hostile.
    */
   variety?: 'realistic' | 'varied'
+  /**
+   * `folders` (default): up to 100 subfolders of ~100 files, named `07/00042_slug.md`.
+   * `flat`: every file in one folder under a hashed name, `000_ea3e9e76e24cb92c.txt`, as the
+   * publishing pipeline writes them (issue 11): the layout a watcher and a loader must be fast on.
+   * The articles themselves are the same for both layouts.
+   */
+  layout?: CorpusLayout
 }
+
+export type CorpusLayout = 'folders' | 'flat'
 
 /** One generated seed file and what a correct loader must make of it. */
 export interface SeedFile {
@@ -915,20 +925,27 @@ function filePath(ctx: Context, a: ArticleSpec, index: number, count: number): s
   return ctx.varied && ctx.rng.chance(0.05) ? `${folder}/archive/${name}` : `${folder}/${name}`
 }
 
+/** The pipeline's name for a seed: `000_` and 16 hex digits of a hash of its URL, in one folder. */
+function flatName(webUrl: string): string {
+  return `000_${createHash('sha1').update(webUrl).digest('hex').slice(0, 16)}.txt`
+}
+
 /**
  * Generates `count` seed files, deterministically from `seed`. Pure: no I/O, no clock, no
  * `Math.random`. 100k realistic articles (~290 MB of text) take a few seconds, mostly spent
  * allocating and keeping that text; `varied` costs about twice as much.
  */
 export function generateCorpus(opts: CorpusOptions): SeedFile[] {
-  const { count, seed = 1, variety = 'realistic' } = opts
+  const { count, seed = 1, variety = 'realistic', layout = 'folders' } = opts
   if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${count}`)
   const ctx = makeContext(seed, variety)
   const files: SeedFile[] = []
   for (let i = 0; i < count; i++) {
     const a = makeArticle(ctx, i)
+    // The folder path is drawn either way: it consumes the PRNG, so both layouts hold the same articles.
+    const folderPath = filePath(ctx, a, i, count)
     files.push({
-      path: filePath(ctx, a, i, count),
+      path: layout === 'flat' ? flatName(a.webUrl) : folderPath,
       text: render(ctx, a),
       id: a.webUrl,
       title: a.title,

@@ -8,6 +8,8 @@ import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { makeCorpus } from './corpus-dir.js'
+import type { ReloadHeap } from './results.js'
+import { stat } from './stats.js'
 
 export interface ReloadHeapOptions {
   root: string
@@ -26,29 +28,22 @@ interface Round {
   rssMb: number
 }
 
-export async function measureReloadHeap(o: ReloadHeapOptions): Promise<Round[]> {
-  const corpus = await makeCorpus(join(o.root, `reload-${o.articles}`), o.articles, o.seed, false)
+/** Rounds of fresh-start and after-reloads heap, as medians and spreads; each round is logged as it ends. */
+export async function measureReloadHeap(o: ReloadHeapOptions): Promise<ReloadHeap> {
+  const corpus = await makeCorpus(join(o.root, `reload-${o.articles}`), o.articles, o.seed, false, 'flat')
   const rounds: Round[] = []
   for (let r = 0; r < o.rounds; r++) {
     const { stdout } = await promisify(execFile)(o.node, ['--expose-gc', ...o.childArgs, corpus.seedsDir, corpus.newest.path, String(o.reloads)], {
       maxBuffer: 1 << 20,
     })
     rounds.push(JSON.parse(stdout) as Round)
-    o.log(`  round ${r + 1}: fresh ${rounds[r]!.freshMb.toFixed(1)} MB, after ${o.reloads} reloads ${rounds[r]!.afterMb.toFixed(1)} MB`)
+    o.log(`reload heap round ${r + 1}: fresh ${rounds[r]!.freshMb.toFixed(1)} MB, after ${o.reloads} reloads ${rounds[r]!.afterMb.toFixed(1)} MB, RSS ${rounds[r]!.rssMb.toFixed(0)} MB`)
   }
-  const growth = rounds.map((x) => x.afterMb / x.freshMb - 1)
-  const fmt = (xs: number[], unit: (x: number) => string) => `${unit(median(xs))} (${unit(Math.min(...xs))}–${unit(Math.max(...xs))})`
-  const mb = (x: number) => `${x.toFixed(1)} MB`
-  o.log(`Heap at ${o.articles} articles, ${o.rounds} rounds, median (min–max):`)
-  o.log(`  fresh start            ${fmt(rounds.map((x) => x.freshMb), mb)}`)
-  o.log(`  after ${o.reloads} reloads     ${fmt(rounds.map((x) => x.afterMb), mb)}`)
-  o.log(`  growth                 ${fmt(growth, (x) => `${(x * 100).toFixed(1)} %`)}  (target ≤ 10 %)`)
-  o.log(`  RSS after the reloads  ${fmt(rounds.map((x) => x.rssMb), mb)}`)
-  return rounds
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+  return {
+    articles: o.articles,
+    reloads: o.reloads,
+    freshMb: stat(rounds.map((x) => x.freshMb)),
+    afterMb: stat(rounds.map((x) => x.afterMb)),
+    growth: stat(rounds.map((x) => x.afterMb / x.freshMb - 1)),
+  }
 }

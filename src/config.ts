@@ -22,8 +22,18 @@ export interface Config {
   /** Absolute http(s) URL the documents are served under, without trailing slash. */
   baseUrl: string
   site: SiteConfig
-  /** Items per feed document (head, pages and archives). */
+  /** Items per head and bridge (the documents a subscriber polls). */
   maxItems: number
+  /**
+   * Items per archive, apart from `maxItems`: archives are written once and read rarely, so fewer,
+   * larger ones cost fewer files (CDNs cap a deployment at 20,000) and less work per item. The
+   * default keeps an archive of long items under 2 MiB, the smallest reader cap (README "Paging and archives").
+   */
+  archiveSize: number
+  /** `archives` (default): heads, bridges and full archives (RFC 5005); `none`: heads, index documents and pages only. */
+  history: History
+  /** Which compressed files a static archive gets beside its body: `gzip`, `all` (gzip and brotli) or `none`. */
+  archiveEncodings: ArchiveEncodings
   /** Upper bound of `?limit=N`. */
   maxLimit: number
   /** Hold back articles whose front matter says `published: false`. */
@@ -45,6 +55,11 @@ export interface Config {
   cacheDir?: string
 }
 
+export const HISTORIES = ['archives', 'none'] as const
+export type History = (typeof HISTORIES)[number]
+export const ARCHIVE_ENCODINGS = ['gzip', 'all', 'none'] as const
+export type ArchiveEncodings = (typeof ARCHIVE_ENCODINGS)[number]
+
 export const DEFAULTS: Config = {
   seedsDir: 'seeds',
   outDir: 'feeds',
@@ -57,6 +72,9 @@ export const DEFAULTS: Config = {
     language: 'en',
   },
   maxItems: 50,
+  archiveSize: 250,
+  history: 'archives',
+  archiveEncodings: 'gzip',
   maxLimit: 50,
   onlyPublished: false,
   maxFileBytes: 1024 * 1024,
@@ -85,6 +103,9 @@ export const ENV_VARS: Readonly<Record<string, string>> = {
   PORT: 'port',
   FEEDSTAND_BASE_URL: 'baseUrl',
   FEEDSTAND_MAX_ITEMS: 'maxItems',
+  FEEDSTAND_ARCHIVE_SIZE: 'archiveSize',
+  FEEDSTAND_HISTORY: 'history',
+  FEEDSTAND_ARCHIVE_ENCODINGS: 'archiveEncodings',
   FEEDSTAND_MAX_LIMIT: 'maxLimit',
   FEEDSTAND_ONLY_PUBLISHED: 'onlyPublished',
   FEEDSTAND_HUB_URL: 'hubUrl',
@@ -124,6 +145,9 @@ export function resolveConfig(...layers: RawConfig[]): Config {
   const copyright = str('copyright')
   if (copyright !== undefined) c.site.copyright = copyright
   c.maxItems = int(raw, 'maxItems', c.maxItems, 1, 10000)
+  c.archiveSize = int(raw, 'archiveSize', c.archiveSize, 1, 100000)
+  c.history = oneOf(raw, 'history', c.history, HISTORIES)
+  c.archiveEncodings = oneOf(raw, 'archiveEncodings', c.archiveEncodings, ARCHIVE_ENCODINGS)
   c.maxLimit = int(raw, 'maxLimit', Math.max(c.maxItems, c.maxLimit), 1, 10000)
   c.onlyPublished = bool(raw, 'onlyPublished', c.onlyPublished)
   c.maxFileBytes = int(raw, 'maxFileBytes', c.maxFileBytes, 1, 1 << 30)
@@ -148,6 +172,13 @@ function int(raw: RawConfig, key: string, fallback: number, min: number, max: nu
     throw new ConfigError(`${key}: expected a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`)
   }
   return n
+}
+
+function oneOf<T extends string>(raw: RawConfig, key: string, fallback: T, values: readonly T[]): T {
+  const value = raw[key]
+  if (value === undefined) return fallback
+  if (values.includes(String(value) as T)) return String(value) as T
+  throw new ConfigError(`${key}: expected ${values.join(' or ')}, got ${JSON.stringify(value)}`)
 }
 
 function bool(raw: RawConfig, key: string, fallback: boolean): boolean {

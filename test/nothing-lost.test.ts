@@ -71,7 +71,7 @@ describe('1,000 good seeds among 30 bad ones', () => {
     good = good.map((f, i) => (i % 200 === 7 ? { ...f, text: withMarker(f.text) } : f))
     await writeCorpus(join(tmp, 'seeds'), good)
     bad = await writeBadSeeds(join(tmp, 'seeds'), good)
-    const config = resolveConfig({ seeds: join(tmp, 'seeds'), maxItems: 50 })
+    const config = resolveConfig({ seeds: join(tmp, 'seeds'), maxItems: 50, archiveSize: 50 })
     site = makeSite(await loadCatalog(config, Date.now()), config)
   })
   afterAll(async () => {

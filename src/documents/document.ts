@@ -46,6 +46,11 @@ export interface DocumentInit {
   compressible: boolean
   /** Bytes that never change and are seldom read (archives): compressed at the archival level. */
   archival?: boolean
+  /**
+   * Seldom read though not archival (the bridge: only history walkers fetch it, and it is re-made
+   * with every new article): compressed at the archival level too. Default: `archival`.
+   */
+  fastCompression?: boolean
   /** Headers of the document's kind besides the common ones (the pages' Content-Security-Policy). */
   headers?: Readonly<Record<string, string>>
 }
@@ -84,6 +89,8 @@ export class Document {
   readonly links: readonly string[]
   readonly compressible: boolean
   readonly archival: boolean
+  /** Whether its variants are compressed at the archival (fast) level. */
+  readonly fastCompression: boolean
   /**
    * The headers every response of this document carries, whatever its encoding: what the
    * server sends besides validators and lengths, and what `_headers` gives a CDN.
@@ -106,6 +113,7 @@ export class Document {
     this.links = init.links ?? []
     this.compressible = init.compressible
     this.archival = init.archival ?? false
+    this.fastCompression = init.fastCompression ?? this.archival
     this.headers = staticHeaders(init, this.links)
   }
 
@@ -123,7 +131,7 @@ export class Document {
   variant(encoding: Encoding): Representation | null {
     let v = this.variants[encoding]
     if (v === undefined) {
-      const body = this.compressible ? this.ports.compressor[encoding](this.body, this.archival) : undefined
+      const body = this.compressible ? this.ports.compressor[encoding](this.body, this.fastCompression) : undefined
       // Each encoding is its own representation (other bytes), so it gets its own strong tag.
       v = body && body.byteLength < this.body.byteLength ? this.representation(body, `"${this.hash}-${encoding}"`, encoding) : null
       this.variants[encoding] = v

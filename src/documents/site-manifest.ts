@@ -13,16 +13,18 @@
  * Not a document: no path of the path table names it, so no server answers it as a feed; the
  * Worker and nginx answer it 404 like `_headers`. Written by the one output path (src/output/).
  */
+import type { Config } from '../config.js'
 import type { DocKey } from '../paths.js'
 import { filePath } from '../paths.js'
 import type { SourceConfig } from './document-source.js'
 import type { Document } from './document.js'
+import type { Paging } from './paging.js'
 
 /** File name of the manifest, at the root of the output folder (like `_headers`, never a document path). */
 export const SITE_MANIFEST_FILE = '_feedstand.json'
 
 /** Bump when the shape changes: a Worker refuses a manifest it does not know. */
-export const SITE_MANIFEST_VERSION = 1
+export const SITE_MANIFEST_VERSION = 2
 
 /** One document of the manifest (short names: thousands of them). */
 export interface ManifestEntry {
@@ -43,6 +45,8 @@ export interface ManifestEntry {
 export interface SiteManifest {
   version: number
   config: SourceConfig
+  /** How the feeds are cut (heads, bridge, archives of `archiveSize`); null with `history: none` (heads only). */
+  paging: Paging | null
   headerSets: Record<string, string>[]
   /** Document file (path-table file path) → entry, in `Site.keys()` order. */
   documents: Record<string, ManifestEntry>
@@ -76,11 +80,12 @@ export class ManifestBuilder {
     this.documents[file] = { h, ...rest }
   }
 
-  render(config: SourceConfig): Uint8Array {
-    const { baseUrl, maxItems, maxLimit, maxAge, staleWhileRevalidate } = config
+  render(config: SourceConfig & Pick<Config, 'archiveSize' | 'history'>): Uint8Array {
+    const { baseUrl, maxItems, maxLimit, maxAge, staleWhileRevalidate, archiveSize, history } = config
     const manifest: SiteManifest = {
       version: SITE_MANIFEST_VERSION,
       config: { baseUrl, maxItems, maxLimit, maxAge, staleWhileRevalidate },
+      paging: history === 'none' ? null : { perPage: maxItems, archiveSize },
       headerSets: this.sets,
       documents: this.documents,
     }

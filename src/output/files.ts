@@ -1,9 +1,10 @@
 /**
  * Document → files: the body at the path-table file path, with `.gz` and `.br` beside it when
- * the document is compressible and the encoding makes it smaller (as the server's
- * `Document.variant` decides). The one place that knows a document's files.
+ * the document is compressible, the encoding makes it smaller (as the server's
+ * `Document.variant` decides) and, for an archive, `archiveEncodings` asks for it. The one place that knows a document's files.
  */
 import type { Document } from '../documents/document.js'
+import type { ArchiveEncodings } from '../config.js'
 import type { AsyncCompressor } from '../node/compress.js'
 
 export interface OutputFile {
@@ -21,6 +22,18 @@ export interface PendingFile {
 export type TreeFile = OutputFile | PendingFile
 
 const VARIANTS = [['gzip', 'gz'], ['br', 'br']] as const
+type Encoding = (typeof VARIANTS)[number][0]
+
+/**
+ * Whether a document gets a file in `enc`. Archives follow `archiveEncodings`: written once and
+ * fetched rarely (by crawlers walking history), their brotli copy cost as much CPU as the rest of
+ * the build and saved ~5 % beside gzip (README "Paging and archives"); every other document gets both.
+ */
+function wanted(doc: Document, enc: Encoding, archives: ArchiveEncodings): boolean {
+  if (!doc.compressible) return false
+  if (!doc.archival || archives === 'all') return true
+  return archives === 'gzip' && enc === 'gzip'
+}
 
 /** Every file a document may have: the body and each variant. */
 export function filesOf(docFile: string): string[] {
@@ -37,22 +50,21 @@ export function documentOf(file: string): string {
  * writer) or, without it, the document's own memoized variants (what the server sends). A
  * variant that does not pay is yielded as absent, so the writer removes a stale one.
  */
-export function* documentFiles(doc: Document, compress?: AsyncCompressor): Generator<TreeFile> {
+export function* documentFiles(doc: Document, compress?: AsyncCompressor, archives: ArchiveEncodings = 'all'): Generator<TreeFile> {
   yield { file: doc.file, bytes: doc.body }
   for (const [enc, ext] of VARIANTS) {
     const file = `${doc.file}.${ext}`
-    if (!doc.compressible) yield { file, pending: Promise.resolve(undefined) }
+    if (!wanted(doc, enc, archives)) yield { file, pending: Promise.resolve(undefined) }
     else if (!compress) yield { file, pending: Promise.resolve(doc.variant(enc)?.body) }
-    else yield { file, pending: compress[enc](doc.body, doc.archival).then((b) => (b.byteLength < doc.body.byteLength ? b : undefined)) }
+    else yield { file, pending: compress[enc](doc.body, doc.fastCompression).then((b) => (b.byteLength < doc.body.byteLength ? b : undefined)) }
   }
 }
 
 /** The body and the variants that pay, from the document's own memoized variants (what the server sends). */
-export function* documentBytes(doc: Document): Generator<OutputFile> {
+export function* documentBytes(doc: Document, archives: ArchiveEncodings = 'all'): Generator<OutputFile> {
   yield { file: doc.file, bytes: doc.body }
-  if (!doc.compressible) return
   for (const [enc, ext] of VARIANTS) {
-    const v = doc.variant(enc)
+    const v = wanted(doc, enc, archives) ? doc.variant(enc) : undefined
     if (v) yield { file: `${doc.file}.${ext}`, bytes: v.body }
   }
 }

@@ -11,7 +11,7 @@ import { SITE_MANIFEST_FILE, SiteManifestFile } from './site-manifest-file.js'
 export function* siteFiles(site: Site): Generator<OutputFile> {
   for (const key of site.keys()) {
     const doc = site.get(key)
-    if (doc) yield* documentBytes(doc)
+    if (doc) yield* documentBytes(doc, site.config.archiveEncodings)
   }
   yield { file: SITE_MANIFEST_FILE, bytes: new SiteManifestFile().render(site, site.keys()) }
   yield { file: HEADERS_FILE, bytes: new HeadersRules().render(site, site.keys()) }

@@ -132,7 +132,7 @@ export class SiteOutput {
         siteManifest.record(doc)
         rendered++
         progress?.({ step: 'write', done: rendered })
-        yield* documentFiles(doc, compress)
+        yield* documentFiles(doc, compress, site.config.archiveEncodings)
       }
       yield { file: HEADERS_FILE, bytes: headers.render(site, keys()) }
       yield { file: SITE_MANIFEST_FILE, bytes: siteManifest.render(site, keys()) }
@@ -171,7 +171,7 @@ export class SiteOutput {
       for (const key of ch.changed) {
         progress?.({ step: 'write', done: ++done, total: ch.changed.length })
         const doc = site.get(key)
-        if (doc) yield* documentFiles(doc, compress)
+        if (doc) yield* documentFiles(doc, compress, site.config.archiveEncodings)
       }
       if (headersBytes) yield { file: HEADERS_FILE, bytes: headersBytes }
       if (manifestBytes) yield { file: SITE_MANIFEST_FILE, bytes: manifestBytes }

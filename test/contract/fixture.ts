@@ -47,6 +47,10 @@ export async function corpusSeeds(): Promise<{ seeds: SeedDir; config: Config }>
     port: 0,
     baseUrl: BASE,
     maxItems: MAX_ITEMS,
+    // One document size and every encoding for archives: the contract's paging and compression
+    // checks walk archives of MAX_ITEMS and ask each target for every coding of every document.
+    archiveSize: MAX_ITEMS,
+    archiveEncodings: 'all',
     watch: false,
   })
   return { seeds, config }

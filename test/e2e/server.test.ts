@@ -21,7 +21,7 @@ const io: Io = { out: (l) => lines.push(l), err: (l) => lines.push(l), now: () =
 beforeAll(async () => {
   seeds = await SeedDir.create()
   await seeds.write(1, 7)
-  const config = resolveConfig({ seeds: seeds.seeds, host: '127.0.0.1', port: 0, baseUrl: BASE, maxItems: 3, watch: false })
+  const config = resolveConfig({ seeds: seeds.seeds, host: '127.0.0.1', port: 0, baseUrl: BASE, maxItems: 3, archiveSize: 3, watch: false })
   server = await runServe(config, io)
 })
 afterAll(async () => {

@@ -17,7 +17,8 @@ import { BASE, SeedDir } from '../http/fixture.js'
 let seeds: SeedDir
 let out: string
 const io: Io = { out: () => {}, err: () => {}, now: () => TEST_NOW }
-const options = { maxItems: 3, hubUrl: 'https://hub.example/' }
+// One document size, and every encoding for archives too: what this file checks is every variant the build can write.
+const options = { maxItems: 3, archiveSize: 3, archiveEncodings: 'all', hubUrl: 'https://hub.example/' }
 
 beforeAll(async () => {
   seeds = await SeedDir.create()

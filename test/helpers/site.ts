@@ -7,7 +7,7 @@
 import { resolve } from 'node:path'
 import { buildCatalog } from '../../src/catalog/build-catalog.js'
 import type { SeedOutcome } from '../../src/seed/seed-outcome.js'
-import { resolveConfig, type Config, type RawConfig } from '../../src/config.js'
+import { DEFAULTS, resolveConfig, type Config, type RawConfig } from '../../src/config.js'
 import type { Compressor, DocumentPorts } from '../../src/documents/document.js'
 import { Site } from '../../src/documents/site.js'
 import type { Catalog } from '../../src/types.js'
@@ -49,8 +49,12 @@ export function makeSite(catalog: Catalog, config: Config, opts: SiteOptions = {
   })
 }
 
+/**
+ * The config of a test site. Archives are as large as heads unless a test says otherwise: the
+ * paging tests' arithmetic (and their fixtures) were written for one document size.
+ */
 export function testConfig(overrides: RawConfig = {}): Config {
-  return resolveConfig({ baseUrl: TEST_BASE, ...overrides })
+  return resolveConfig({ baseUrl: TEST_BASE, archiveSize: overrides.maxItems ?? DEFAULTS.maxItems, ...overrides })
 }
 
 /** A Site over a seeds folder, through the real loader. */

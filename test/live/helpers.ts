@@ -21,7 +21,7 @@ export async function removeDir(dir: string): Promise<void> {
 }
 
 export function liveConfig(seedsDir: string, overrides: RawConfig = {}): Config {
-  return resolveConfig({ seeds: seedsDir, out: join(seedsDir, '..', 'out'), baseUrl: 'http://feeds.test', port: 0, ...overrides })
+  return resolveConfig({ seeds: seedsDir, out: join(seedsDir, '..', 'out'), baseUrl: 'http://feeds.test', port: 0, archiveSize: overrides.maxItems ?? 50, ...overrides })
 }
 
 export interface SeedSpec {

@@ -84,7 +84,7 @@ describe('build --watch: one new newest article', () => {
     const seeds = await SeedDir.create()
     const outDir = join(await tempDir(), 'out')
     cleanups.push(() => seeds.cleanup(), () => removeDir(join(outDir, '..')))
-    const config = resolveConfig({ seeds: seeds.seeds, out: outDir, baseUrl: BASE, maxItems: N })
+    const config = resolveConfig({ seeds: seeds.seeds, out: outDir, baseUrl: BASE, maxItems: N, archiveSize: N })
     const index = new CatalogIndex([], { onlyPublished: config.onlyPublished, nowMs: TEST_NOW })
     let prev = new Site(index.catalog, { config, ...ports })
     const output = new SiteOutput(outDir)

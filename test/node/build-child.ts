@@ -6,5 +6,5 @@ import { BASE } from '../http/fixture.js'
 
 const [seeds, out, maxItems] = process.argv.slice(2)
 if (!seeds || !out || !maxItems) throw new Error('usage: build-child.ts SEEDS OUT MAX_ITEMS')
-const config = resolveConfig({ seeds, out, baseUrl: BASE, maxItems: Number(maxItems) })
+const config = resolveConfig({ seeds, out, baseUrl: BASE, maxItems: Number(maxItems), archiveSize: Number(maxItems) })
 await runBuild(config, { out: () => undefined, err: () => undefined, now: () => TEST_NOW })

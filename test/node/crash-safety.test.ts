@@ -32,7 +32,7 @@ const io = { out: () => undefined, err: () => undefined, now: () => TEST_NOW }
 
 let seeds: SeedDir
 const out = () => join(seeds.dir, 'site', 'feeds')
-const config = (outDir = out()) => resolveConfig({ seeds: seeds.seeds, out: outDir, baseUrl: BASE, maxItems: MAX_ITEMS })
+const config = (outDir = out()) => resolveConfig({ seeds: seeds.seeds, out: outDir, baseUrl: BASE, maxItems: MAX_ITEMS, archiveSize: MAX_ITEMS })
 const journal = () => manifestPath(defaultCacheDir(config()), out()).replace(/\.json$/, '.journal.json')
 
 beforeAll(async () => {

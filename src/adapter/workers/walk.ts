@@ -7,6 +7,7 @@ import { HEAD, absoluteUrl, withPage } from '../../paths.js'
 /** The absolute URL of the walk's `n`th document (1 = the head), as `Site.walkUrl` gives it; undefined past the walk or for an unknown scope. */
 export function paging(m: SiteManifest, key: FeedKey, n: number): string | undefined {
   const total = manifestEntry(m, withPage(key, HEAD))?.n
-  const page = total === undefined ? undefined : pagedWalk(total, m.config.maxItems)[n - 1]
+  // With no history (paging null) the walk is the head alone, as Site's is.
+  const page = total === undefined ? undefined : m.paging === null ? (n === 1 ? HEAD : undefined) : pagedWalk(total, m.paging)[n - 1]
   return page && absoluteUrl(m.config.baseUrl, withPage(key, page))
 }
