@@ -7,6 +7,7 @@
  * be held back while its old name's removal went through, splitting the rename into two snapshots.)
  */
 import { realpath, stat } from 'node:fs/promises'
+import { eachBounded } from '../each-bounded.js'
 import type { SeedOutcome } from '../seed/seed-outcome.js'
 import type { Config } from '../config.js'
 import { classifyEntry, readSeed } from '../load/read-seeds.js'
@@ -25,17 +26,12 @@ export async function readChanges(config: Config, files: readonly string[], nowM
   const opts = normalizeOptions(config, nowMs)
   // Once per batch: the seeds folder itself may be a link, and is followed.
   const root = await realpath(config.seedsDir).catch(() => config.seedsDir)
-  let next = 0
-  const worker = async () => {
-    while (next < files.length) {
-      const file = files[next++]!
-      const got = await readOne(config, root, file)
-      if (got === 'unsettled') result.unsettled.push(file)
-      else if (got === undefined) result.outcomes.set(file, undefined)
-      else result.outcomes.set(file, 'bytes' in got ? processSeed(file, got.bytes, opts) : { file, problems: [got] })
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, files.length) }, worker))
+  await eachBounded(files, PARALLEL, async (file) => {
+    const got = await readOne(config, root, file)
+    if (got === 'unsettled') result.unsettled.push(file)
+    else if (got === undefined) result.outcomes.set(file, undefined)
+    else result.outcomes.set(file, 'bytes' in got ? processSeed(file, got.bytes, opts) : { file, problems: [got] })
+  })
   return result
 }
 

@@ -5,6 +5,7 @@
  * read, and re-parsed (src/seed/) only if its bytes changed. Many files to parse are parsed on
  * worker threads (src/node/parse-pool.ts).
  */
+import { eachBounded } from '../each-bounded.js'
 import type { Config } from '../config.js'
 import { readSeed, scanSeeds } from '../load/read-seeds.js'
 import { openSeedStore } from '../cache/open.js'
@@ -81,14 +82,10 @@ async function parse(jobs: readonly SeedJob[], step: SeedStepOptions, workers: n
   const threads = workers ?? (jobs.length >= WORKER_MIN_FILES ? workerCount() : 0)
   if (threads > 0 && jobs.length > 0) return parseInWorkers(jobs, step, threads, tick)
   const results: SeedJobResult[] = []
-  let next = 0
-  const worker = async () => {
-    for (let job = jobs[next++]; job !== undefined; job = jobs[next++]) {
-      results.push(runSeedJob(job, await readSeed(job, step.maxFileBytes), step.normalize))
-      if (results.length % 256 === 0) tick?.(results.length)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(64, jobs.length) }, worker))
+  await eachBounded(jobs, 64, async (job) => {
+    results.push(runSeedJob(job, await readSeed(job, step.maxFileBytes), step.normalize))
+    if (results.length % 256 === 0) tick?.(results.length)
+  })
   return results
 }
 

@@ -20,6 +20,7 @@ import { existsSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { changedKeys, type Baseline } from '../documents/changes.js'
+import { eachBounded } from '../each-bounded.js'
 import type { Site } from '../documents/site.js'
 import { fingerprint } from '../cache/fingerprint.js'
 import type { AsyncCompressor, CompressionLevels } from '../node/compress.js'
@@ -211,14 +212,9 @@ export class SiteOutput {
 async function differingSizes(outDir: string, sizes: ReadonlyMap<string, number>): Promise<string[]> {
   const entries = [...sizes]
   const bad: string[] = []
-  let next = 0
-  const worker = async () => {
-    while (next < entries.length) {
-      const [file, size] = entries[next++]!
-      const st = await stat(join(outDir, file)).catch(() => undefined)
-      if (!st?.isFile() || st.size !== size) bad.push(file)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(64, entries.length) }, worker))
+  await eachBounded(entries, 64, async ([file, size]) => {
+    const st = await stat(join(outDir, file)).catch(() => undefined)
+    if (!st?.isFile() || st.size !== size) bad.push(file)
+  })
   return bad
 }

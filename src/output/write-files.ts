@@ -8,6 +8,7 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { eachBounded } from '../each-bounded.js'
 import type { TreeFile } from './files.js'
 
 export interface WriteResult {
@@ -30,31 +31,18 @@ export async function writeFiles(root: string, files: Iterable<TreeFile>, write:
     return p
   }
   const result: WriteResult = { files: 0, bytes: 0, sizes: new Map(), absent: [] }
-  const iterator = files[Symbol.iterator]()
-  let failure: { err: unknown } | undefined
-  const worker = async () => {
-    while (!failure) {
-      try {
-        const next = iterator.next()
-        if (next.done) return
-        const f = next.value
-        const bytes = 'bytes' in f ? f.bytes : await f.pending
-        if (!bytes) {
-          result.absent.push(f.file)
-          continue
-        }
-        const abs = join(root, f.file)
-        await ensureDir(dirname(abs))
-        await write(abs, bytes)
-        result.files++
-        result.bytes += bytes.byteLength
-        result.sizes.set(f.file, bytes.byteLength)
-      } catch (err) {
-        failure ??= { err }
-      }
+  await eachBounded(files, PARALLEL, async (f) => {
+    const bytes = 'bytes' in f ? f.bytes : await f.pending
+    if (!bytes) {
+      result.absent.push(f.file)
+      return
     }
-  }
-  await Promise.all(Array.from({ length: PARALLEL }, worker))
-  if (failure) throw failure.err
+    const abs = join(root, f.file)
+    await ensureDir(dirname(abs))
+    await write(abs, bytes)
+    result.files++
+    result.bytes += bytes.byteLength
+    result.sizes.set(f.file, bytes.byteLength)
+  })
   return result
 }

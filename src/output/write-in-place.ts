@@ -10,6 +10,7 @@
  */
 import { rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative } from 'node:path'
+import { eachBounded } from '../each-bounded.js'
 import type { TreeFile } from './files.js'
 import { writeFiles, type WriteResult } from './write-files.js'
 
@@ -39,11 +40,11 @@ export async function writeInPlace(outDir: string, files: Iterable<TreeFile>, de
     await removeEmptyDirs(outDir, staged.map((abs) => dirname(abs)))
     throw err
   }
-  await inParallel(staged, (abs) => rename(tempName(abs, id), abs))
+  await eachBounded(staged, PARALLEL, (abs) => rename(tempName(abs, id), abs))
   const gone = [...deletions, ...result.absent]
   const emptied = new Set<string>()
   let deleted = 0
-  await inParallel(gone, async (file) => {
+  await eachBounded(gone, PARALLEL, async (file) => {
     const abs = join(outDir, file)
     // Counted only when it was there: a variant that never paid off has no file to delete.
     const existed = await rm(abs).then(
@@ -63,7 +64,7 @@ export async function writeInPlace(outDir: string, files: Iterable<TreeFile>, de
 
 /** Removes the temporary files an update `id` may have left for `files` (relative paths). */
 export async function removeTemps(outDir: string, files: Iterable<string>, id: string): Promise<void> {
-  await inParallel([...files], (file) => rm(tempName(join(outDir, file), id), { force: true }))
+  await eachBounded(files, PARALLEL, (file) => rm(tempName(join(outDir, file), id), { force: true }))
 }
 
 /** Folders left empty (a topic that vanished, or a failed update's new folder), deepest first, never `outDir` itself. */
@@ -78,12 +79,4 @@ async function removeEmptyDirs(outDir: string, dirs: Iterable<string>): Promise<
     // ENOTEMPTY (still in use) and ENOENT are both fine: only empty folders go.
     await rmdir(d).catch(() => undefined)
   }
-}
-
-async function inParallel<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]!)
-  }
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker))
 }

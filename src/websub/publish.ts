@@ -11,6 +11,7 @@
  * @see https://www.w3.org/TR/websub/#publishing
  * @see https://pubsubhubbub.github.io/PubSubHubbub/pubsubhubbub-core-0.3.html#anchor9
  */
+import { eachBounded } from '../each-bounded.js'
 
 export interface PublishOptions {
   /** The HTTP client (default: global fetch). */
@@ -44,14 +45,9 @@ export interface PublishResult {
 export async function publishToHub(hubUrl: string, urls: readonly string[], options: PublishOptions = {}): Promise<PublishResult> {
   const result: PublishResult = { published: [], failed: [] }
   const ok = new Set<string>()
-  let next = 0
-  const worker = async () => {
-    while (next < urls.length) {
-      const url = urls[next++]!
-      if (await publishOne(hubUrl, url, options)) ok.add(url)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, urls.length)) }, worker))
+  await eachBounded(urls, options.concurrency ?? 4, async (url) => {
+    if (await publishOne(hubUrl, url, options)) ok.add(url)
+  })
   // Report in the order asked, whatever order the answers came in.
   for (const url of urls) (ok.has(url) ? result.published : result.failed).push(url)
   return result
