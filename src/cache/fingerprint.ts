@@ -6,10 +6,10 @@
  * The code is hashed, not only the version: during development the version stays the same while
  * the rules change, and a stale cache there would be a silent wrong answer.
  */
-import { createHash } from 'node:crypto'
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { sha256 } from '../node/digest.js'
 import { VERSION } from '../version.js'
 
 /** The source folder this module is part of (src/ when run through tsx). */
@@ -24,14 +24,11 @@ export function codeFingerprint(): Promise<string> {
 
 /** A short key from the version, the code and `parts` (config values, in a fixed order). */
 export async function fingerprint(kind: string, parts: Record<string, unknown>): Promise<string> {
-  const h = createHash('sha256')
-  h.update(`${kind}\0${VERSION}\0${await codeFingerprint()}\0`)
-  h.update(JSON.stringify(Object.entries(parts).sort(([a], [b]) => (a < b ? -1 : 1))))
-  return h.digest('hex').slice(0, 20)
+  const sorted = JSON.stringify(Object.entries(parts).sort(([a], [b]) => (a < b ? -1 : 1)))
+  return sha256([`${kind}\0${VERSION}\0${await codeFingerprint()}\0`, sorted]).slice(0, 20)
 }
 
 async function hashTree(root: string): Promise<string> {
-  const h = createHash('sha256')
   let names: string[]
   try {
     names = (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
@@ -40,6 +37,5 @@ async function hashTree(root: string): Promise<string> {
   }
   names.sort()
   const contents = await Promise.all(names.map((n) => readFile(n).catch(() => Buffer.alloc(0))))
-  names.forEach((n, i) => h.update(n.slice(root.length)).update('\0').update(contents[i]!).update('\0'))
-  return h.digest('hex')
+  return sha256(names.flatMap((n, i) => [n.slice(root.length), '\0', contents[i]!, '\0']))
 }

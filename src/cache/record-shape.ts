@@ -52,6 +52,6 @@ export function isSeedOutcome(v: unknown, file: string, hash: string): v is Seed
 
 /** Whether `v` is a well-formed SeedRecord: file state, content hash and outcome that agree with one another. */
 export function isSeedRecord(v: unknown): v is SeedRecord {
-  return isRec(v) && isStr(v.file) && isNum(v.size) && v.size >= 0 && isNum(v.mtimeMs) && isStr(v.hash) && /^[0-9a-f]{40}$/.test(v.hash)
+  return isRec(v) && isStr(v.file) && isNum(v.size) && v.size >= 0 && isNum(v.mtimeMs) && isStr(v.hash) && /^[0-9a-f]{64}$/.test(v.hash)
     && isSeedOutcome(v.outcome, v.file, v.hash)
 }

@@ -13,7 +13,8 @@
  * moment the kill came at. A full build removes the manifest before its swap: a manifest never
  * vouches for a folder it did not see finished.
  */
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
+import { sha256 } from '../node/digest.js'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 
@@ -36,12 +37,12 @@ export interface Journal {
 
 /** A short digest of a document signature. */
 export function signatureDigest(sig: string): string {
-  return createHash('sha1').update(sig).digest('base64url')
+  return sha256(sig, 'base64url')
 }
 
 /** The manifest file of `outDir` in the cache folder (one per output folder). */
 export function manifestPath(cacheDir: string, outDir: string): string {
-  const id = createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 16)
+  const id = sha256(resolve(outDir)).slice(0, 16)
   return join(cacheDir, `build-${id}.json`)
 }
 

@@ -4,7 +4,7 @@
  * parse workers and the live reader all call it, and the same bytes and options always give the
  * same outcome, which is what lets the caches above it store outcomes by content hash.
  */
-import { createHash } from 'node:crypto'
+import { sha256 } from '../node/digest.js'
 import type { Config } from '../config.js'
 import { decodeSeed } from '../load/decode.js'
 import { parseFrontMatter } from '../load/parse-front-matter.js'
@@ -14,7 +14,7 @@ import type { SeedOutcome } from './seed-outcome.js'
 
 /** Hash of a seed's bytes: the cache key of everything derived from it. */
 export function hashSeed(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex')
+  return sha256(bytes)
 }
 
 /** The normalize settings of `config` at the instant `nowMs`. */
