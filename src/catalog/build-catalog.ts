@@ -5,6 +5,7 @@
 import type { Article, Catalog, Problem, TopicEntry } from '../types.js'
 import type { SeedOutcome } from '../seed/seed-outcome.js'
 import { isVisible, resolveIds, type CatalogOptions } from './rules.js'
+import { allSharedSlugProblems } from './shared-slugs.js'
 import { SCOPE_KINDS, SCOPE_KIND_TABLE, type ScopeKind } from '../scopes/scope-kinds.js'
 
 /** Newest first; equal instants by id, so the order never depends on file order. */
@@ -18,9 +19,9 @@ export function compareArticles(a: Article, b: Article): number {
  */
 export function buildCatalog(outcomes: readonly SeedOutcome[], opts: CatalogOptions): Catalog {
   const { winners, duplicates } = resolveIds(outcomes)
-  const problems = [...outcomes.flatMap((o) => o.problems), ...duplicates]
   const articles = [...winners.values()].filter((a) => isVisible(a, opts)).sort(compareArticles)
   const scopes = groupScopes(articles)
+  const problems = [...outcomes.flatMap((o) => o.problems), ...duplicates, ...allSharedSlugProblems(scopes.provider)]
   return {
     articles,
     byId: new Map(articles.map((a) => [a.id, a])),
@@ -57,6 +58,6 @@ export function groupTopics(articles: readonly Article[], kind: ScopeKind = 'top
   }))
 }
 
-function byFileAndLine(a: Problem, b: Problem): number {
+export function byFileAndLine(a: Problem, b: Problem): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)
 }

@@ -12,7 +12,8 @@
  */
 import type { Article, Catalog, Problem, TopicEntry } from '../types.js'
 import type { SeedOutcome } from '../seed/seed-outcome.js'
-import { buildCatalog, compareArticles } from './build-catalog.js'
+import { buildCatalog, byFileAndLine, compareArticles } from './build-catalog.js'
+import { SHARED_SLUG, sharedSlugProblems } from './shared-slugs.js'
 import { claimOrder, duplicateIdProblem, earliestDue, isHeldBack, isVisible, type CatalogOptions } from './rules.js'
 import { LayeredMap } from './layered-map.js'
 import { editSorted, lowerBound } from './sorted-list.js'
@@ -124,7 +125,7 @@ export class CatalogIndex {
       byId: byIdChanges.size > 0 ? LayeredMap.with(prev.byId, byIdChanges) : prev.byId,
       topics: scopes.topic,
       scopes,
-      problems: this.nextProblems(prev.problems, [...files].sort()),
+      problems: this.withSharedSlugs(this.nextProblems(prev.problems, [...files].sort()), scopes.provider),
       updatedMs: articles[0]?.publishedMs ?? 0,
     }
   }
@@ -184,6 +185,19 @@ export class CatalogIndex {
     return slugsChanged ? new Map([...next].sort(([a], [b]) => byString(a, b))) : next
   }
 
+
+  /**
+   * The problem list with the provider scopes' shared-slug warnings as they are now: only the
+   * scopes with several spellings (the spellings index knows them) are read, and only when some
+   * warning comes or goes is the list re-sorted.
+   */
+  private withSharedSlugs(problems: readonly Problem[], providers: ReadonlyMap<string, TopicEntry>): readonly Problem[] {
+    const shared: Problem[] = []
+    for (const [slug, names] of this.spellings.get('provider')!) if (names.size > 1) shared.push(...sharedSlugProblems(providers.get(slug)!))
+    const had = problems.some((p) => p.code === SHARED_SLUG)
+    if (!had && shared.length === 0) return problems
+    return [...problems.filter((p) => p.code !== SHARED_SLUG), ...shared].sort(byFileAndLine)
+  }
 
   /** The problem list with the given files' entries replaced by their current ones. */
   private nextProblems(prev: readonly Problem[], files: readonly string[]): readonly Problem[] {

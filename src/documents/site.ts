@@ -227,7 +227,7 @@ export class Site implements DocumentSource {
       homeUrl: key.scope === null ? config.baseUrl + '/' : absoluteUrl(config.baseUrl, { type: 'scope-page', scope: key.scope }),
       selfUrl,
       id: absoluteUrl(config.baseUrl, withPage(key, HEAD)),
-      updatedMs: items[0]?.publishedMs ?? 0,
+      updatedMs: latestChange(items),
       links: pageLinks(key, total, config),
       archive: key.page.kind === 'archive',
       iconUrl: config.site.icon ?? absoluteUrl(config.baseUrl, { type: 'icon' }),
@@ -257,7 +257,7 @@ export class Site implements DocumentSource {
       compressible: true,
       archival: key.page.kind === 'archive',
     }
-    return new Document(items[0] ? { ...init, lastModifiedMs: items[0].publishedMs } : init, this.ports)
+    return new Document(items[0] ? { ...init, lastModifiedMs: meta.updatedMs } : init, this.ports)
   }
 
   private pageSource(): PageSource {
@@ -340,6 +340,17 @@ function pageLinks(key: FeedKey, total: number, config: Config): PageLinks {
     links.current = url(HEAD)
   }
   return links
+}
+
+/**
+ * The newest change among `items`: a correction (`updatedMs`) counts, so a feed whose article was
+ * corrected says it changed (Atom `updated`, RSS `lastBuildDate`, Last-Modified). Items are sorted
+ * by publication, so without corrections this is the first item's date.
+ */
+function latestChange(items: readonly Article[]): number {
+  let ms = items[0]?.publishedMs ?? 0
+  for (const a of items) if (a.updatedMs !== undefined && a.updatedMs > ms) ms = a.updatedMs
+  return ms
 }
 
 /** Everything a feed document's bytes depend on besides config: its metadata and its items' content. */

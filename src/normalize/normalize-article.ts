@@ -73,7 +73,34 @@ export function normalizeArticle(file: string, hash: string, seed: ParsedSeed, o
   if (category) article.category = category
   if (provider) article.provider = provider
   if (typeof d.quality === 'number' && Number.isFinite(d.quality)) article.quality = d.quality
+  const updated = readUpdated(d.updatedDateTime, fieldSource(seed.frontMatter, 'updatedDateTime'), date, p, opts.nowMs)
+  if (updated !== undefined) article.updatedMs = updated
   return { ok: true, value: article, problems: p.list }
+}
+
+/**
+ * `updatedDateTime`, the date of a correction: the same date rules as `publishedDateTime`, and never
+ * before it. A bad one is dropped with a warning (the article stays, updated = published); one in
+ * the future is dropped too, since the article as it is now cannot have been changed then.
+ */
+function readUpdated(value: unknown, source: string | undefined, publishedMs: number, p: Problems, nowMs: number): number | undefined {
+  if (value === undefined || value === null) return undefined
+  const r = parseDate(value, source)
+  if (!r.ok) {
+    p.warn('updatedDateTime', 'bad-updated-date', `updatedDateTime ${r.reason}; dropped (updated = published)`)
+    return undefined
+  }
+  if (r.noTimezone) p.warn('updatedDateTime', 'date-no-timezone', 'updatedDateTime has no time zone; read as UTC')
+  if (r.shortYear) warnShortYear('updatedDateTime', r.shortYear, p)
+  if (r.ms < publishedMs) {
+    p.warn('updatedDateTime', 'bad-updated-date', `updatedDateTime ${new Date(r.ms).toISOString()} is before publishedDateTime ${new Date(publishedMs).toISOString()}; dropped (updated = published)`)
+    return undefined
+  }
+  if (r.ms > nowMs + FUTURE_TOLERANCE_MS) {
+    p.warn('updatedDateTime', 'bad-updated-date', `updatedDateTime ${new Date(r.ms).toISOString()} is in the future; dropped (updated = published)`)
+    return undefined
+  }
+  return r.ms
 }
 
 function readPublished(value: unknown, source: string | undefined, p: Problems, nowMs: number): number | undefined {
