@@ -82,8 +82,16 @@ function scopeDir(scope: ScopeRef): string {
 export function urlPath(key: DocKey): string {
   if (key.type === 'index') return '/'
   // A page's URL is its folder (`/topics/ai/`), as static hosts serve `index.html`.
-  if (key.type === 'scope-page') return `/${SCOPE_KIND_TABLE[key.scope.kind].folder}/${encodeURIComponent(key.scope.slug)}/`
-  return '/' + filePath(key).split('/').map(encodeURIComponent).join('/')
+  if (key.type === 'scope-page') return `/${SCOPE_KIND_TABLE[key.scope.kind].folder}/${encodeSegment(key.scope.slug)}/`
+  return '/' + filePath(key).split('/').map(encodeSegment).join('/')
+}
+
+/**
+ * One path segment, percent-encoded, except `+`: a sub-delimiter that paths may hold as it is
+ * (RFC 3986 §3.3) and that no slug contains, so it only ever joins a topic union's slugs (`/topics/ai+chips/`).
+ */
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/%2B/g, '+')
 }
 
 /** An absolute URL for the key under the configured base URL (which may carry a path prefix). */

@@ -24,6 +24,8 @@ import type { DocumentSource } from './document-source.js'
 import { Lru } from './lru.js'
 import { assetDocument, homePlan, pageDocument, scopePlan, type PageSource } from './page-docs.js'
 import { BRIDGE, archiveCount, hasBridge, pageItems, pagedWalk } from './paging.js'
+import { selectView } from '../views/select-view.js'
+import { VIEW_SCAN_LIMIT, type ViewSpec } from '../views/view-spec.js'
 
 type FeedKey = Extract<DocKey, { type: 'feed' }>
 
@@ -35,6 +37,10 @@ export interface SiteDeps extends DocumentPorts {
   previous?: Site
   /** How many page/archive/limit documents to keep (default 512). */
   cacheSize?: number
+  /** How many view documents (unions, filters) to keep (default 128): a crawler's random views evict only each other. */
+  viewCacheSize?: number
+  /** How many list entries a cold view reads at most (default VIEW_SCAN_LIMIT). */
+  viewScanLimit?: number
 }
 
 interface Memo {
@@ -48,6 +54,7 @@ export class Site implements DocumentSource {
   private readonly ports: DocumentPorts
   private readonly pinned = new Map<string, Memo>()
   private readonly lru: Lru<string, Memo>
+  private readonly views: Lru<string, Memo>
   private summaryMemo: SiteSummary | undefined
   private previous: Site | undefined
   /** The deps without `previous`: keeping it here would chain every snapshot to the one before (issue 15 #6). */
@@ -60,6 +67,7 @@ export class Site implements DocumentSource {
     this.deps = deps
     this.fragments = deps.fragments ?? new Fragments(itemContext(deps.config))
     this.lru = new Lru(deps.cacheSize ?? 512)
+    this.views = new Lru(deps.viewCacheSize ?? 128)
     this.ports = { compressor: deps.compressor, digest: deps.digest }
     this.previous = previous
   }
@@ -126,6 +134,39 @@ export class Site implements DocumentSource {
     meta.links = {} // a cut view is not part of the paged set: its pages would skip items
     delete meta.hubUrl // and not a WebSub topic: the hub is only told about the full heads
     return this.memo(`${filePath(key)}?limit=${limit}`, false, feedSignature(meta, slice), () => this.feedDocument(key, meta, slice))
+  }
+
+  /**
+   * A view of a head (a topic union and/or filters, see src/views/), built once per snapshot and
+   * view and kept in its own bounded LRU. `key` names the scope (for a union, any topic of it: the
+   * union is `view.topics`); `query` is the canonical query. Undefined for an unknown scope or a
+   * union with an unknown topic. Its self link is the canonical URL; it has no pages and no hub.
+   */
+  getView(key: FeedKey, view: ViewSpec, query: string): Document | undefined {
+    if (key.page.kind !== 'head') return undefined
+    const union = view.topics?.map((slug) => this.scopeItems({ kind: 'topic', slug }))
+    if (union?.some((l) => l === undefined)) return undefined
+    const scopeKey: FeedKey = view.topics ? { ...key, scope: { kind: 'topic', slug: view.topics.join('+') } } : key
+    const lists = union ? (union as (readonly Article[])[]) : [this.scopeItems(key.scope)]
+    if (lists[0] === undefined) return undefined
+    const id = `${filePath(scopeKey)}?${query}`
+    const hit = this.views.get(id)
+    if (hit) return hit.doc
+    const max = Math.min(view.limit ?? this.config.maxItems, this.config.maxItems)
+    const slice = selectView(lists as (readonly Article[])[], view, max, this.deps.viewScanLimit ?? VIEW_SCAN_LIMIT)
+    const head = absoluteUrl(this.config.baseUrl, scopeKey)
+    const meta = this.feedMeta(scopeKey, slice, 0, query ? `${head}?${query}` : head)
+    meta.links = {} // a view is not part of any paged set
+    delete meta.hubUrl // nor a WebSub topic: the hub is only told about the full heads
+    if (view.topics) {
+      const names = view.topics.map((slug) => this.catalog.topics.get(slug)!.name)
+      meta.title = `${this.config.site.title}: ${names.join(' + ')}`
+      meta.description = `Articles about ${names.join(' or ')} from ${this.config.site.title}.`
+      meta.homeUrl = this.config.baseUrl + '/'
+    }
+    const memo = { sig: '', doc: this.feedDocument(scopeKey, meta, slice) }
+    this.views.set(id, memo)
+    return memo.doc
   }
 
   walkUrl(key: FeedKey, n: number): string | undefined {
