@@ -66,7 +66,8 @@ export const PROBLEM_CODES: Readonly<Record<string, CodeInfo>> = {
   'url-credentials': { severity: 'warning', meaning: 'a URL had a user name or password (`https://user:pass@host/`); they are removed and the URL is kept without them' },
   'bad-images': { severity: 'warning', meaning: '`images` is not a list; dropped' },
   'bad-related': { severity: 'warning', meaning: '`related`, or one of its entries, is malformed (no title, not a mapping, bad date); dropped' },
-  'bad-provider': { severity: 'warning', meaning: '`provider` is not a mapping with a text `name`; dropped' },
+  'bad-provider': { severity: 'warning', meaning: '`provider` is not a mapping with a text `name`, or the name is empty; dropped' },
+  'empty-provider-slug': { severity: 'warning', meaning: '`provider.name` has no letter or digit (`../`), so it has no provider feed (`/providers/{slug}/`); it still names the author' },
   'bad-domain': { severity: 'warning', meaning: '`provider.domain` is not a host name; dropped' },
   'bad-published': { severity: 'warning', meaning: '`published` is not true or false; read as true' },
   // Catalog: about several files together

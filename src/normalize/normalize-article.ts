@@ -10,6 +10,7 @@ import { renderMarkdown } from './markdown.js'
 import { readImages, readRelated, readTopics } from './read-lists.js'
 import { Problems, asRecord, overBudget, readText } from './schema.js'
 import { cleanBody, truncate } from './text.js'
+import { topicSlug } from './slug.js'
 import { domainUrl, httpUrl, warnCredentials, type UrlResult } from './urls.js'
 
 export interface NormalizeOptions {
@@ -162,8 +163,12 @@ function readProvider(value: unknown, p: Problems): Provider | undefined {
   const name = rec ? readText(rec.name, 'provider.name', p, { code: 'provider' }) : undefined
   if (!rec || !name) {
     if (!rec) p.warn('provider', 'bad-provider', 'provider must be a mapping with a name; dropped')
+    else if (typeof rec.name === 'string') p.warn('provider.name', 'bad-provider', 'provider.name is empty; the provider is dropped')
     return undefined
   }
+  // The provider's feed lives at /providers/{slug}/ (the topic slug rule): a name without letters
+  // or digits (`../`) has none, as such a topic has none; the name still names the author.
+  if (!topicSlug(name).slug) p.warn('provider.name', 'empty-provider-slug', `provider ${JSON.stringify(name.slice(0, 100))} has no letters or digits, so it has no provider feed; kept as the author`)
   const domain = domainUrl(rec.domain)
   if (domain?.credentials) p.warn('provider.domain', 'url-credentials', 'provider.domain had a user name or password (user:pass@); removed, the domain is kept without them')
   if (rec.domain !== undefined && !domain) {
