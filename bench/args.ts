@@ -17,6 +17,9 @@ export interface BenchArgs {
   reloads: number
   reloadArticles: number
   reloadRounds: number
+  /** Only the cold-view bench (bench/views.ts). */
+  views: boolean
+  viewsArticles: number
   out: string
   help: boolean
 }
@@ -37,6 +40,8 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --reloads N                 reloads per round for --reload-heap (default 1000)
   --reload-articles N         corpus size for --reload-heap (default 10000)
   --reload-rounds N           rounds for --reload-heap (default 3)
+  --views                     only the cost of cold views: topic unions and filters (issue 14)
+  --views-articles N          corpus size for --views (default 100000)
   --out FILE                  results JSON (default bench/results/latest.json; the tables go beside it as .txt)
 `
 
@@ -56,6 +61,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       reloads: { type: 'string', default: '1000' },
       'reload-articles': { type: 'string', default: '10000' },
       'reload-rounds': { type: 'string', default: '3' },
+      views: { type: 'boolean', default: false },
+      'views-articles': { type: 'string', default: '100000' },
       out: { type: 'string', default: DEFAULT_OUT },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -75,6 +82,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     reloads: whole(values.reloads, 'reloads', 1),
     reloadArticles: whole(values['reload-articles'], 'reload-articles', 1),
     reloadRounds: whole(values['reload-rounds'], 'reload-rounds', 1),
+    views: values.views,
+    viewsArticles: whole(values['views-articles'], 'views-articles', 1),
     out: values.out,
     help: values.help,
   }

@@ -20,6 +20,7 @@ import { killChildren } from './measure.js'
 import { checkTargets, growthOf, type Results, type SizeResult } from './results.js'
 import { measureReloadHeap } from './reload-heap.js'
 import { measureServing } from './serving.js'
+import { measureViews } from './views.js'
 import { growthLines, header, sizeTable, targetLines } from './table.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -64,6 +65,12 @@ if (args.reloadHeap) {
     root, articles: args.reloadArticles, reloads: args.reloads, rounds: args.reloadRounds, seed: args.seed,
     node, childArgs: tsChild('reload-heap.ts'), log,
   })
+  process.exit(0)
+}
+
+if (args.views) {
+  step(`${args.viewsArticles}: cold views`)
+  await measureViews({ articles: args.viewsArticles, seed: args.seed, log })
   process.exit(0)
 }
 
