@@ -5,17 +5,43 @@
  */
 import { compareArticles } from '../catalog/build-catalog.js'
 import type { Article } from '../types.js'
-import { fold, wordsOf, type ViewSpec } from './view-spec.js'
+import { fold, type ViewSpec } from './view-spec.js'
 
 /** Whether `a` passes the view's filters (the union is the lists' business). */
 export function passes(a: Article, view: ViewSpec): boolean {
   if (view.minQuality !== undefined && !(a.quality !== undefined && a.quality >= view.minQuality)) return false
   if (view.excludeTopics && a.topics.some((t) => view.excludeTopics!.includes(t.slug))) return false
   if (view.words) {
-    const words = new Set(wordsOf(fold(`${a.title} ${a.excerpt}`)))
-    if (!view.words.every((w) => words.has(w))) return false
+    // indexOf and a look at the two neighbours, not a split into words: no array, no Set per article
+    // (a filter that matches nothing reads 10,000 of them; see bench/views.ts).
+    const text = fold(`${a.title} ${a.excerpt}`)
+    if (!view.words.every((w) => hasWord(text, w))) return false
   }
   return true
+}
+
+/** Whether `w` occurs in `text` as a whole word (letters and digits around it are not part of it). */
+export function hasWord(text: string, w: string): boolean {
+  for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
+    if (!wordCharBefore(text, i) && !wordCharAt(text, i + w.length)) return true
+  }
+  return false
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u
+
+function wordCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  if (Number.isNaN(c)) return false
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!))
+}
+
+function wordCharBefore(text: string, i: number): boolean {
+  if (i === 0) return false
+  const c = text.charCodeAt(i - 1)
+  // A low surrogate ends a pair that starts one further back.
+  return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? wordCharAt(text, i - 2) : wordCharAt(text, i - 1)
 }
 
 /**

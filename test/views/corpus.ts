@@ -4,7 +4,7 @@ import type { SeedText } from '../helpers/site.js'
 
 export const TOPICS = ['AI', 'Chips', 'Énergie', 'Space', 'Health'] as const
 export const SLUGS = ['ai', 'chips', 'energie', 'space', 'health'] as const
-export const WORDS = ['Café', 'cafe', 'ROBOT', 'naïve', 'grid', 'Mars', 'chip'] as const
+export const WORDS = ['Café', 'cafe', 'ROBOT', 'naïve', 'grid', 'Mars', 'marsh', 'chip'] as const
 
 export interface GenArticle {
   day: number
