@@ -7,6 +7,7 @@ import { buildCatalog } from '../../src/catalog/build-catalog.js'
 import { CatalogIndex } from '../../src/catalog/update-catalog.js'
 import { ConfigError, resolveConfig } from '../../src/config.js'
 import { createApp } from '../../src/http/app.js'
+import { changedFeedUrls } from '../../src/websub/index.js'
 import { filePath, HEAD } from '../../src/paths.js'
 import { normalizeOptions, processSeed } from '../../src/seed/process-seed.js'
 import { TEST_NOW, siteFromTexts, testConfig, text } from '../helpers/site.js'
@@ -91,6 +92,15 @@ describe('provider and category scopes', () => {
     expect(incremental.scopes.provider.get('reuters')!.articles.map((a) => a.id)).toEqual(full.scopes.provider.get('reuters')!.articles.map((a) => a.id))
     // And the warning goes when the other spelling does.
     expect(index.update([[added.file, undefined]], TEST_NOW).problems.some((p) => p.code === 'shared-provider-slug')).toBe(false)
+  })
+
+  it('pings the hub for exactly the heads that changed: the new article\'s provider and category, not the others', () => {
+    const after = siteFromTexts([...corpus, seed(9, 'AP News', 'analysis')], { hubUrl: 'https://hub.example/' }).site
+    const before = siteFromTexts(corpus, { hubUrl: 'https://hub.example/' }).site
+    const urls = changedFeedUrls(before, after).map((u) => u.replace('http://localhost:3000', ''))
+    const heads = (dir: string) => [`${dir}rss.xml`, `${dir}atom.xml`, `${dir}feed.json`]
+    expect(urls).toEqual([...heads('/'), ...heads('/categories/analysis/'), ...heads('/providers/ap-news/'), ...heads('/topics/ai/')])
+    expect(text(after.get({ type: 'feed', scope: { kind: 'provider', slug: 'ap-news' }, format: 'atom', page: HEAD })!.body)).toContain('<link rel="hub" href="https://hub.example/"/>')
   })
 
   it('builds only the kinds the scopes setting names', async () => {
