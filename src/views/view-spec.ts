@@ -15,7 +15,8 @@ export const MAX_EXCLUDES = 10
 /**
  * A view reads at most this many articles of its scope(s), newest first, looking for its items: a
  * filter that matches little stops there instead of reading a 100k-article scope on every cold
- * request. Documented in the README ("Scopes and views"); measured by `npm run bench -- --views`.
+ * request. Documented in the README ("Scopes and views"); measured by `npm run bench -- --views`:
+ * at 100k articles a filter that matches nothing takes ~49 ms with the cap, ~315 ms without.
  */
 export const VIEW_SCAN_LIMIT = 10000
 

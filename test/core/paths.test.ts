@@ -10,6 +10,9 @@ const keys: DocKey[] = [
   { type: 'icon' },
   { type: 'scope-page', scope: { kind: 'topic', slug: 'ai-hardware' } },
   { type: 'scope-page', scope: { kind: 'topic', slug: '中国' } },
+  { type: 'scope-page', scope: { kind: 'provider', slug: 'reuters' } },
+  { type: 'scope-page', scope: { kind: 'category', slug: 'análisis' } },
+  { type: 'scopes-json' },
   { type: 'asset', name: 'site.css' },
   { type: 'asset', name: 'site.js' },
   ...FORMATS.flatMap((format): DocKey[] => [
@@ -17,6 +20,9 @@ const keys: DocKey[] = [
     { type: 'feed', scope: { kind: 'topic', slug: 'ai-hardware' }, format, page: HEAD },
     { type: 'feed', scope: { kind: 'topic', slug: '中国' }, format, page: { kind: 'page', n: 2 } },
     { type: 'feed', scope: { kind: 'topic', slug: 'économie' }, format, page: { kind: 'archive', n: 13 } },
+    { type: 'feed', scope: { kind: 'provider', slug: 'reuters' }, format, page: HEAD },
+    { type: 'feed', scope: { kind: 'provider', slug: 'ap-news' }, format, page: { kind: 'archive', n: 2 } },
+    { type: 'feed', scope: { kind: 'category', slug: 'news' }, format, page: { kind: 'page', n: 2 } },
   ]),
 ]
 
