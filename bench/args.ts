@@ -24,6 +24,9 @@ export interface BenchArgs {
   reloads: number
   reloadArticles: number
   reloadRounds: number
+  /** Only the cold-view bench (bench/views.ts). */
+  views: boolean
+  viewsArticles: number
   out: string
   help: boolean
 }
@@ -50,6 +53,8 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --reloads N                 reloads per round of the reload heap (default 1000)
   --reload-articles N         corpus size of the reload heap (default 10000)
   --reload-rounds N           rounds of the reload heap (default 2: a round is 1–4 minutes)
+  --views                     only the cost of cold views: topic unions and filters (issue 14)
+  --views-articles N          corpus size for --views (default 100000)
   --out FILE                  results JSON (default bench/results/latest.json; the tables go beside
                               it as .txt and the chart as scaling.svg)
 `
@@ -79,6 +84,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       reloads: { type: 'string', default: '1000' },
       'reload-articles': { type: 'string', default: '10000' },
       'reload-rounds': { type: 'string', default: '2' },
+      views: { type: 'boolean', default: false },
+      'views-articles': { type: 'string', default: '100000' },
       out: { type: 'string', default: DEFAULT_OUT },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -103,6 +110,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     reloads: whole(values.reloads, 'reloads', 1),
     reloadArticles: whole(values['reload-articles'], 'reload-articles', 1),
     reloadRounds: whole(values['reload-rounds'], 'reload-rounds', 1),
+    views: values.views,
+    viewsArticles: whole(values['views-articles'], 'views-articles', 1),
     out: values.out,
     help: values.help,
   }

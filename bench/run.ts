@@ -25,6 +25,7 @@ import { checkTargets, targetRun, type Results, type RunEntry } from './results.
 import { measureServing } from './serving.js'
 import { stat, statOf } from './stats.js'
 import { header, markdownTable, reloadLines, runTable, targetLines } from './table.js'
+import { measureViews } from './views.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const repo = dirname(here)
@@ -73,6 +74,12 @@ const reloadRounds = async () =>
 if (args.reloadHeap) {
   const h = await reloadRounds()
   for (const l of reloadLines(h)) log(l)
+  process.exit(0)
+}
+
+if (args.views) {
+  step(`${args.viewsArticles}: cold views`)
+  await measureViews({ articles: args.viewsArticles, seed: args.seed, log })
   process.exit(0)
 }
 

@@ -3,6 +3,7 @@
  * defaults < feedstand.config.json < FEEDSTAND_* environment variables < command-line flags.
  * Everything here is pure: the CLI reads the file, the environment and argv and hands them over.
  */
+import { SCOPE_KINDS, SCOPE_KIND_TABLE, type ScopeKind } from './scopes/scope-kinds.js'
 
 export interface SiteConfig {
   title: string
@@ -47,6 +48,8 @@ export interface Config {
   staleWhileRevalidate: number
   /** Cache-Control max-age of full archives, which never change. */
   archiveMaxAge: number
+  /** Which kinds of scope get feeds, pages and index entries (topics, providers, categories). */
+  scopeKinds: readonly ScopeKind[]
   /** WebSub hub; when unset, no hub links and no pings. */
   hubUrl?: string
   watch: boolean
@@ -82,6 +85,7 @@ export const DEFAULTS: Config = {
   maxAge: 300,
   staleWhileRevalidate: 600,
   archiveMaxAge: 31536000,
+  scopeKinds: SCOPE_KINDS,
   watch: true,
   strict: false,
 }
@@ -114,6 +118,7 @@ export const ENV_VARS: Readonly<Record<string, string>> = {
   FEEDSTAND_LANGUAGE: 'language',
   FEEDSTAND_MAX_AGE: 'maxAge',
   FEEDSTAND_CACHE_DIR: 'cacheDir',
+  FEEDSTAND_SCOPES: 'scopes',
 }
 
 /** Map FEEDSTAND_* (and PORT, HOST) environment variables to a raw layer. */
@@ -155,6 +160,8 @@ export function resolveConfig(...layers: RawConfig[]): Config {
   c.maxAge = int(raw, 'maxAge', c.maxAge, 0, 31536000)
   c.staleWhileRevalidate = int(raw, 'staleWhileRevalidate', c.staleWhileRevalidate, 0, 31536000)
   c.archiveMaxAge = int(raw, 'archiveMaxAge', c.archiveMaxAge, 0, 31536000)
+  const scopes = raw.scopes ?? raw.scopeKinds
+  if (scopes !== undefined) c.scopeKinds = scopeKinds(scopes)
   const hub = str('hubUrl')
   if (hub) c.hubUrl = httpUrl('hubUrl', hub)
   c.watch = bool(raw, 'watch', c.watch)
@@ -206,6 +213,21 @@ function httpUrl(key: string, value: string): string {
 
 function baseUrl(value: string): string {
   return httpUrl('baseUrl', value).replace(/\/+$/, '').replace(/[?#].*$/, '')
+}
+
+/**
+ * `topics,providers,categories` (or a JSON array of them; singular or plural, any order, `none`
+ * for the global feed alone) → the kinds in table order, without repeats.
+ */
+function scopeKinds(value: unknown): readonly ScopeKind[] {
+  const words = Array.isArray(value) ? value.map(String) : String(value).split(',')
+  const wanted = new Set<ScopeKind>()
+  for (const w of words.map((x) => x.trim().toLowerCase()).filter((x) => x !== '' && x !== 'none')) {
+    const kind = (Object.keys(SCOPE_KIND_TABLE) as ScopeKind[]).find((k) => w === k || w === SCOPE_KIND_TABLE[k].many)
+    if (!kind) throw new ConfigError(`scopes: expected a list of ${SCOPE_KINDS.map((k) => SCOPE_KIND_TABLE[k].many).join(', ')} (or none), got ${JSON.stringify(value)}`)
+    wanted.add(kind)
+  }
+  return SCOPE_KINDS.filter((k) => wanted.has(k))
 }
 
 function language(value: string): string {

@@ -9,12 +9,16 @@
  *   /topics/ai-hardware/atom.xml     topic head            feeds/topics/ai-hardware/atom.xml
  *   /topics/中国/feed.json           (URL percent-encoded) feeds/topics/中国/feed.json
  *   /topics/ai-hardware/             topic page            feeds/topics/ai-hardware/index.html
+ *   /providers/reuters/feed.json     provider head         feeds/providers/reuters/feed.json
+ *   /categories/news/                category page         feeds/categories/news/index.html
+ *   /scopes.json                     every scope by kind   feeds/scopes.json
  *   /assets/site.css                 page asset            feeds/assets/site.css
  */
 
 import { FORMATS, FORMAT_TABLE, type Format } from './format-table.js'
+import { SCOPE_KIND_TABLE, kindOfFolder, type ScopeRef } from './scopes/scope-kinds.js'
 
-export { FORMATS, type Format }
+export { FORMATS, type Format, type ScopeRef }
 
 /** File name stem and extension of each format (`rss.xml`, `atom.xml`, `feed.json`), from the format table. */
 export const FORMAT_FILES: Record<Format, { stem: string; ext: string }> = FORMAT_TABLE
@@ -27,12 +31,13 @@ export const FORMAT_FILES: Record<Format, { stem: string; ext: string }> = FORMA
 export type FeedPage = { kind: 'head' } | { kind: 'page'; n: number } | { kind: 'archive'; n: number }
 
 export type DocKey =
-  | { type: 'feed'; topic: string | null; format: Format; page: FeedPage }
+  | { type: 'feed'; scope: ScopeRef | null; format: Format; page: FeedPage }
   | { type: 'topics-json' }
+  | { type: 'scopes-json' }
   | { type: 'opml' }
   | { type: 'index' }
   | { type: 'icon' }
-  | { type: 'topic-page'; topic: string }
+  | { type: 'scope-page'; scope: ScopeRef }
   | { type: 'asset'; name: AssetName }
 
 /** The pages' own stylesheet and script, served as documents so the CSP needs no inline source. */
@@ -50,14 +55,16 @@ export function filePath(key: DocKey): string {
       return 'icon.png'
     case 'topics-json':
       return 'topics.json'
+    case 'scopes-json':
+      return 'scopes.json'
     case 'opml':
       return 'topics.opml'
-    case 'topic-page':
-      return `topics/${key.topic}/index.html`
+    case 'scope-page':
+      return `${scopeDir(key.scope)}index.html`
     case 'asset':
       return `assets/${key.name}`
     case 'feed': {
-      const dir = key.topic === null ? '' : `topics/${key.topic}/`
+      const dir = key.scope === null ? '' : scopeDir(key.scope)
       const { stem, ext } = FORMAT_FILES[key.format]
       const { page } = key
       if (page.kind === 'head') return `${dir}${stem}.${ext}`
@@ -66,12 +73,25 @@ export function filePath(key: DocKey): string {
   }
 }
 
+/** The folder of a scope's documents, relative and unencoded (`providers/reuters/`). */
+function scopeDir(scope: ScopeRef): string {
+  return `${SCOPE_KIND_TABLE[scope.kind].folder}/${scope.slug}/`
+}
+
 /** The URL path the server answers for the key, percent-encoded (`/topics/%E4%B8%AD%E5%9B%BD/rss.xml`). */
 export function urlPath(key: DocKey): string {
   if (key.type === 'index') return '/'
   // A page's URL is its folder (`/topics/ai/`), as static hosts serve `index.html`.
-  if (key.type === 'topic-page') return `/topics/${encodeURIComponent(key.topic)}/`
-  return '/' + filePath(key).split('/').map(encodeURIComponent).join('/')
+  if (key.type === 'scope-page') return `/${SCOPE_KIND_TABLE[key.scope.kind].folder}/${encodeSegment(key.scope.slug)}/`
+  return '/' + filePath(key).split('/').map(encodeSegment).join('/')
+}
+
+/**
+ * One path segment, percent-encoded, except `+`: a sub-delimiter that paths may hold as it is
+ * (RFC 3986 §3.3) and that no slug contains, so it only ever joins a topic union's slugs (`/topics/ai+chips/`).
+ */
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/%2B/g, '+')
 }
 
 /** An absolute URL for the key under the configured base URL (which may carry a path prefix). */
@@ -107,6 +127,7 @@ const FEED_FILE = new RegExp(
 export function parsePath(pathname: string): DocKey | undefined {
   if (pathname === '/' || pathname === '/index.html') return { type: 'index' }
   if (pathname === '/topics.json') return { type: 'topics-json' }
+  if (pathname === '/scopes.json') return { type: 'scopes-json' }
   if (pathname === '/topics.opml') return { type: 'opml' }
   if (pathname === '/icon.png') return { type: 'icon' }
   if (pathname.startsWith('/assets/')) {
@@ -114,36 +135,39 @@ export function parsePath(pathname: string): DocKey | undefined {
     return name && { type: 'asset', name }
   }
   let rest = pathname.slice(1)
-  let topic: string | null = null
-  if (rest.startsWith('topics/')) {
-    const end = rest.indexOf('/', 7)
+  let scope: ScopeRef | null = null
+  const slash = rest.indexOf('/')
+  const kind = slash > 0 ? kindOfFolder(rest.slice(0, slash)) : undefined
+  if (kind) {
+    const end = rest.indexOf('/', slash + 1)
     if (end < 0) return undefined
-    const decoded = safeDecode(rest.slice(7, end))
+    const decoded = safeDecode(rest.slice(slash + 1, end))
     if (!decoded || decoded.includes('/')) return undefined
-    topic = decoded
+    scope = { kind, slug: decoded }
     rest = rest.slice(end + 1)
-    if (rest === '' || rest === 'index.html') return { type: 'topic-page', topic }
+    if (rest === '' || rest === 'index.html') return { type: 'scope-page', scope }
   }
   const m = FEED_FILE.exec(rest)
   if (!m) return undefined
-  const [, stem, kind, n, ext] = m as unknown as [string, string, string | undefined, string | undefined, string]
+  const [, stem, pageKind, n, ext] = m as unknown as [string, string, string | undefined, string | undefined, string]
   const format = STEM_TO_FORMAT.get(stem)!
   if (FORMAT_FILES[format].ext !== ext) return undefined
-  if (kind === undefined) return { type: 'feed', topic, format, page: HEAD }
+  if (pageKind === undefined) return { type: 'feed', scope, format, page: HEAD }
   const num = Number(n)
   // Page 1 is the head itself: one document, one URL.
-  if (kind === 'page' && num < 2) return undefined
-  return { type: 'feed', topic, format, page: { kind: kind as 'page' | 'archive', n: num } }
+  if (pageKind === 'page' && num < 2) return undefined
+  return { type: 'feed', scope, format, page: { kind: pageKind as 'page' | 'archive', n: num } }
 }
 
 /**
- * The topic page a path names without its trailing slash (`/topics/ai`), else undefined. The page
- * lives at its folder URL; the server answers this form with a redirect to it, as static hosts do.
+ * The scope page a path names without its trailing slash (`/topics/ai`, `/providers/reuters`),
+ * else undefined. The page lives at its folder URL; the server answers this form with a redirect
+ * to it, as static hosts do.
  */
 export function topicPageWithoutSlash(pathname: string): DocKey | undefined {
-  if (!pathname.startsWith('/topics/') || pathname.length === 8 || pathname.indexOf('/', 8) >= 0) return undefined
+  if (pathname.endsWith('/')) return undefined
   const key = parsePath(pathname + '/')
-  return key?.type === 'topic-page' ? key : undefined
+  return key?.type === 'scope-page' ? key : undefined
 }
 
 function safeDecode(segment: string): string | undefined {

@@ -3,6 +3,8 @@
  * Types only; nothing here runs.
  */
 
+import type { ScopeKind } from './scopes/scope-kinds.js'
+
 /** `error`: the article is not published. `warning`: it is, but something was fixed or dropped. */
 export type Severity = 'error' | 'warning'
 
@@ -62,6 +64,8 @@ export interface Article {
   contentHtml: string
   /** Publication instant, milliseconds since the epoch, UTC. */
   publishedMs: number
+  /** Front-matter `updatedDateTime` (a correction), when given and later than `publishedMs`. */
+  updatedMs?: number
   webUrl: string
   /** Only when it differs from `webUrl`. */
   originalUrl?: string
@@ -92,8 +96,10 @@ export interface Catalog {
   /** Every published article, newest first, ties broken by id. */
   articles: readonly Article[]
   byId: ReadonlyMap<string, Article>
-  /** Topics by slug, in slug order. */
+  /** Topics by slug, in slug order (the same map as `scopes.topic`). */
   topics: ReadonlyMap<string, TopicEntry>
+  /** Scopes of every kind (topics, providers, categories) by slug, each map in slug order. */
+  scopes: Readonly<Record<ScopeKind, ReadonlyMap<string, TopicEntry>>>
   /** Every problem of every seed file, by file then line. */
   problems: readonly Problem[]
   /** Newest publication instant, or 0 when there is no article. */

@@ -83,7 +83,7 @@ describe('1,000 good seeds among 30 bad ones', () => {
     const ids = new Set<string>()
     let documents = 0
     for (const key of site.keys()) {
-      if (key.type !== 'feed' || key.topic !== null || key.format !== 'json' || key.page.kind === 'page') continue
+      if (key.type !== 'feed' || key.scope !== null || key.format !== 'json' || key.page.kind === 'page') continue
       const feed = JSON.parse(new TextDecoder().decode(site.get(key)!.body)) as { items: { id: string }[] }
       for (const item of feed.items) ids.add(item.id)
       documents++

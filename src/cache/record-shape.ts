@@ -39,7 +39,7 @@ const isIdField = (v: unknown) => v === 'id' || v === 'webUrl' || v === 'origina
 
 function isArticle(v: unknown, file: string, hash: string): v is Article {
   return isRec(v) && v.file === file && v.hash === hash
-    && isStr(v.id) && v.id !== '' && isStr(v.title) && isStr(v.excerpt) && isStr(v.contentHtml) && isNum(v.publishedMs)
+    && isStr(v.id) && v.id !== '' && isStr(v.title) && isStr(v.excerpt) && isStr(v.contentHtml) && isNum(v.publishedMs) && opt(v.updatedMs, isNum)
     && isStr(v.webUrl) && opt(v.originalUrl, isStr) && listOf(v.topics, isTopic) && opt(v.category, isStr)
     && opt(v.provider, isProvider) && listOf(v.images, isImage) && listOf(v.related, isRelated) && opt(v.quality, isNum)
     && typeof v.published === 'boolean' && opt(v.idFrom, isIdField)

@@ -12,10 +12,12 @@
  */
 import type { Article, Catalog, Problem, TopicEntry } from '../types.js'
 import type { SeedOutcome } from '../seed/seed-outcome.js'
-import { buildCatalog, compareArticles } from './build-catalog.js'
+import { buildCatalog, byFileAndLine, compareArticles } from './build-catalog.js'
+import { SHARED_SLUG, sharedSlugProblems } from './shared-slugs.js'
 import { claimOrder, duplicateIdProblem, earliestDue, isHeldBack, isVisible, type CatalogOptions } from './rules.js'
 import { LayeredMap } from './layered-map.js'
 import { editSorted, lowerBound } from './sorted-list.js'
+import { SCOPE_KINDS, SCOPE_KIND_TABLE, type ScopeKind } from '../scopes/scope-kinds.js'
 
 /** A file's new outcome, or undefined when the file is gone. */
 export type OutcomeChange = readonly [file: string, outcome: SeedOutcome | undefined]
@@ -32,8 +34,8 @@ export class CatalogIndex {
   private readonly winners = new Map<string, Article>()
   /** Winners held back only by their future date: they become visible as time passes. */
   private readonly held = new Set<Article>()
-  /** Topic slug → spelling → how many visible articles use it; the smallest spelling names the topic. */
-  private readonly spellings = new Map<string, Map<string, number>>()
+  /** Per scope kind: slug → spelling → how many visible articles use it; the smallest spelling names the scope. */
+  private readonly spellings = new Map<ScopeKind, Map<string, Map<string, number>>>(SCOPE_KINDS.map((k) => [k, new Map()]))
   private opts: CatalogOptions
   private current!: Catalog
 
@@ -117,11 +119,13 @@ export class CatalogIndex {
     const byIdChanges = new Map<string, Article | undefined>()
     for (const a of removed) byIdChanges.set(a.id, undefined)
     for (const a of added) byIdChanges.set(a.id, a)
+    const scopes = Object.fromEntries(SCOPE_KINDS.map((k) => [k, this.nextTopics(prev.scopes[k], removed, added, k)])) as Catalog['scopes']
     return {
       articles,
       byId: byIdChanges.size > 0 ? LayeredMap.with(prev.byId, byIdChanges) : prev.byId,
-      topics: this.nextTopics(prev.topics, removed, added),
-      problems: this.nextProblems(prev.problems, [...files].sort()),
+      topics: scopes.topic,
+      scopes,
+      problems: this.withSharedSlugs(this.nextProblems(prev.problems, [...files].sort()), scopes.provider),
       updatedMs: articles[0]?.publishedMs ?? 0,
     }
   }
@@ -144,7 +148,9 @@ export class CatalogIndex {
     if (list.length === 0) this.claims.delete(id)
   }
 
-  private nextTopics(prev: ReadonlyMap<string, TopicEntry>, removed: Article[], added: Article[]): ReadonlyMap<string, TopicEntry> {
+  private nextTopics(prev: ReadonlyMap<string, TopicEntry>, removed: Article[], added: Article[], kind: ScopeKind): ReadonlyMap<string, TopicEntry> {
+    const of = SCOPE_KIND_TABLE[kind].of
+    const spellings = this.spellings.get(kind)!
     const edits = new Map<string, { remove: Article[]; add: Article[] }>()
     const edit = (slug: string) => {
       let e = edits.get(slug)
@@ -152,15 +158,15 @@ export class CatalogIndex {
       return e
     }
     for (const a of removed) {
-      for (const t of a.topics) {
+      for (const t of of(a)) {
         edit(t.slug).remove.push(a)
-        this.spell(t.slug, t.name, -1)
+        spell(spellings, t.slug, t.name, -1)
       }
     }
     for (const a of added) {
-      for (const t of a.topics) {
+      for (const t of of(a)) {
         edit(t.slug).add.push(a)
-        this.spell(t.slug, t.name, +1)
+        spell(spellings, t.slug, t.name, +1)
       }
     }
     if (edits.size === 0) return prev
@@ -173,25 +179,24 @@ export class CatalogIndex {
         continue
       }
       if (!next.has(slug)) slugsChanged = true
-      next.set(slug, { slug, name: this.topicName(slug), articles })
+      next.set(slug, { slug, name: smallestName(spellings.get(slug)!), articles })
     }
     // Topics stay in slug order; only a new or vanished slug costs a sort of the (short) slug list.
     return slugsChanged ? new Map([...next].sort(([a], [b]) => byString(a, b))) : next
   }
 
-  private spell(slug: string, name: string, delta: number): void {
-    let names = this.spellings.get(slug)
-    if (!names) this.spellings.set(slug, (names = new Map()))
-    const n = (names.get(name) ?? 0) + delta
-    if (n > 0) names.set(name, n)
-    else names.delete(name)
-    if (names.size === 0) this.spellings.delete(slug)
-  }
 
-  private topicName(slug: string): string {
-    let best: string | undefined
-    for (const name of this.spellings.get(slug)!.keys()) if (best === undefined || name < best) best = name
-    return best!
+  /**
+   * The problem list with the provider scopes' shared-slug warnings as they are now: only the
+   * scopes with several spellings (the spellings index knows them) are read, and only when some
+   * warning comes or goes is the list re-sorted.
+   */
+  private withSharedSlugs(problems: readonly Problem[], providers: ReadonlyMap<string, TopicEntry>): readonly Problem[] {
+    const shared: Problem[] = []
+    for (const [slug, names] of this.spellings.get('provider')!) if (names.size > 1) shared.push(...sharedSlugProblems(providers.get(slug)!))
+    const had = problems.some((p) => p.code === SHARED_SLUG)
+    if (!had && shared.length === 0) return problems
+    return [...problems.filter((p) => p.code !== SHARED_SLUG), ...shared].sort(byFileAndLine)
   }
 
   /** The problem list with the given files' entries replaced by their current ones. */
@@ -224,7 +229,7 @@ export class CatalogIndex {
     this.claims.clear()
     this.winners.clear()
     this.held.clear()
-    this.spellings.clear()
+    for (const m of this.spellings.values()) m.clear()
     for (const [file, o] of this.outcomes) if (o.article) this.claim(o.article.id, file)
     for (const [id, files] of this.claims) {
       const a = this.outcomes.get(files[0]!)!.article!
@@ -232,9 +237,28 @@ export class CatalogIndex {
       if (isHeldBack(a, this.opts)) this.held.add(a)
     }
     const catalog = buildCatalog([...this.outcomes.values()], this.opts)
-    for (const a of catalog.articles) for (const t of a.topics) this.spell(t.slug, t.name, +1)
+    for (const kind of SCOPE_KINDS) {
+      const of = SCOPE_KIND_TABLE[kind].of
+      const spellings = this.spellings.get(kind)!
+      for (const a of catalog.articles) for (const t of of(a)) spell(spellings, t.slug, t.name, +1)
+    }
     return (this.current = catalog)
   }
+}
+
+function spell(spellings: Map<string, Map<string, number>>, slug: string, name: string, delta: number): void {
+  let names = spellings.get(slug)
+  if (!names) spellings.set(slug, (names = new Map()))
+  const n = (names.get(name) ?? 0) + delta
+  if (n > 0) names.set(name, n)
+  else names.delete(name)
+  if (names.size === 0) spellings.delete(slug)
+}
+
+function smallestName(names: Map<string, number>): string {
+  let best: string | undefined
+  for (const name of names.keys()) if (best === undefined || name < best) best = name
+  return best!
 }
 
 function byString(a: string, b: string): number {

@@ -4,6 +4,7 @@
  * from config.ts's ENV_VARS and the defaults from its DEFAULTS, so no second list can drift.
  */
 import { DEFAULTS, type Config } from '../config.js'
+import { SCOPE_KIND_TABLE } from '../scopes/scope-kinds.js'
 
 export const COMMANDS = ['serve', 'build', 'check'] as const
 export type Command = (typeof COMMANDS)[number]
@@ -56,6 +57,11 @@ export const FLAGS: readonly Flag[] = [
   { name: 'archive-encodings', value: 'gzip|all|none', key: 'archiveEncodings', commands: ['build'], help: 'compressed files beside each archive: gzip, all (gzip and br) or none', shown: (d) => d.archiveEncodings },
   { name: 'max-limit', value: 'N', key: 'maxLimit', commands: ['serve'], help: 'largest ?limit=N a reader may ask for', shown: () => 'max-items' },
   { name: 'only-published', key: 'onlyPublished', commands: ALL, help: 'hold back articles marked "published: false"', shown: (d) => onOff(d.onlyPublished) },
+  {
+    name: 'scopes', value: 'KINDS', key: 'scopes', commands: PUBLISH,
+    help: 'scope kinds that get feeds and pages: topics, providers, categories (comma-separated, or none)',
+    shown: (d) => d.scopeKinds.map((k) => SCOPE_KIND_TABLE[k].many).join(','),
+  },
   { name: 'hub-url', value: 'URL', key: 'hubUrl', commands: PUBLISH, help: 'WebSub hub: advertise it and ping it when feeds change', shown: () => 'none' },
   { name: 'title', value: 'TEXT', key: 'title', commands: PUBLISH, help: 'site title', shown: (d) => JSON.stringify(d.site.title) },
   { name: 'description', value: 'TEXT', key: 'description', commands: PUBLISH, help: 'site description', shown: (d) => JSON.stringify(d.site.description) },

@@ -7,6 +7,7 @@
 import type { Config } from '../config.js'
 import type { DocKey } from '../paths.js'
 import type { Document } from './document.js'
+import type { ViewSpec } from '../views/view-spec.js'
 
 export type FeedKey = Extract<DocKey, { type: 'feed' }>
 
@@ -17,6 +18,12 @@ export interface DocumentSource {
   readonly config: SourceConfig
   /** The document at `key`, or undefined when there is none (unknown topic, page out of range). */
   get(key: DocKey): Document | undefined
+  /**
+   * A view computed on request (topic union, filters; src/views/), by its canonical query; undefined
+   * for an unknown scope. Optional: a source of prebuilt documents (the static tree, a Worker) has
+   * no views, and the app then answers them 404.
+   */
+  getView?(key: FeedKey, view: ViewSpec, query: string): Document | undefined
   /** The head of a feed cut to `limit` items (`?limit=N`); undefined for an unknown scope. */
   getLimited(key: FeedKey, limit: number): Document | undefined
   /**

@@ -55,7 +55,7 @@ export class HeadersFile {
     this.share(rule, rest, doc.path)
     // A folder's page is also served at its file name by hosts that serve files as they are.
     if (key.type === 'index') this.share('/index.html', rest, doc.path)
-    if (key.type === 'topic-page') this.share('/topics/:topic/index.html', rest, doc.path)
+    if (key.type === 'scope-page') this.share(`${rulePath(key)}index.html`, rest, doc.path)
     if (link !== undefined) this.links.set(doc.path, link)
   }
 
@@ -102,21 +102,22 @@ export class HeadersFile {
 
 /**
  * The rule path of a document: its own URL path for heads of the global feed, index documents
- * and assets; `/topics/:topic/` for topic pages; for the others the path-table URL with the topic
- * a placeholder and the page number a splat before the extension (`/topics/:topic/atom/page/*.xml`).
+ * and assets; `/topics/:topic/` for topic pages (`/providers/:provider/`, `/categories/:category/`
+ * for the other kinds); for the others the path-table URL with the scope's slug a placeholder and
+ * the page number a splat before the extension (`/topics/:topic/atom/page/*.xml`).
  */
 export function rulePath(key: DocKey): string {
-  // One rule for every topic page (their headers, the CSP included, are the same).
-  if (key.type === 'topic-page') return '/topics/:topic/'
-  if (key.type !== 'feed' || (key.topic === null && key.page.kind === 'head')) return urlPath(key)
+  // One rule for every scope page of a kind (their headers, the CSP included, are the same).
+  if (key.type === 'scope-page') return urlPath({ ...key, scope: { ...key.scope, slug: TOPIC_SENTINEL } }).replace(TOPIC_SENTINEL, `:${key.scope.kind}`)
+  if (key.type !== 'feed' || (key.scope === null && key.page.kind === 'head')) return urlPath(key)
   const general: DocKey = {
     ...key,
-    topic: key.topic === null ? null : TOPIC_SENTINEL,
+    scope: key.scope === null ? null : { ...key.scope, slug: TOPIC_SENTINEL },
     page: key.page.kind === 'head' ? key.page : { kind: key.page.kind, n: 1 },
   }
   const segments = urlPath(general).split('/')
   if (key.page.kind !== 'head') segments[segments.length - 1] = segments.at(-1)!.replace(/^1\./, '*.')
-  return segments.map((s) => (s === TOPIC_SENTINEL ? ':topic' : s)).join('/')
+  return segments.map((s) => (s === TOPIC_SENTINEL ? `:${key.scope!.kind}` : s)).join('/')
 }
 
 /** Whether a rule path names one path only (no placeholder, no splat). */
@@ -124,7 +125,7 @@ export function isLiteral(rule: string): boolean {
   return !rule.includes('/:') && !rule.includes('*')
 }
 
-/** A slug can never be this (slugs are lowercase), so its segment is the topic's. */
+/** A slug can never be this (slugs are lowercase), so its segment is the scope's. */
 const TOPIC_SENTINEL = 'TOPIC'
 
 function sameHeaders(a: HeaderSet, b: HeaderSet): boolean {

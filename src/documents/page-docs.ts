@@ -6,7 +6,8 @@
 import { SITE_CSS } from '../assets/site-css.js'
 import { SITE_JS } from '../assets/site-js.js'
 import type { Config } from '../config.js'
-import { absoluteUrl, filePath, siteRelativeUrl, urlPath, type AssetName, type DocKey } from '../paths.js'
+import { absoluteUrl, filePath, siteRelativeUrl, urlPath, type AssetName, type DocKey, type ScopeRef } from '../paths.js'
+import type { ScopeKind } from '../scopes/scope-kinds.js'
 import { utf8 } from '../render/bytes.js'
 import { HOME_ARTICLES, renderIndexHtml } from '../render/index-html.js'
 import { PAGE_CSP } from '../render/pages/csp.js'
@@ -39,18 +40,18 @@ export function homePlan(src: PageSource): PagePlan {
   }
 }
 
-/** `/topics/{slug}/`, or undefined when there is no such topic. */
-export function topicPlan(src: PageSource, slug: string): PagePlan | undefined {
-  const entry = src.catalog.topics.get(slug)
-  const topic = entry && topicsBySlug(src.summary).get(slug)
+/** `/topics/{slug}/`, `/providers/{slug}/`, `/categories/{slug}/`, or undefined when there is no such scope. */
+export function scopePlan(src: PageSource, scope: ScopeRef): PagePlan | undefined {
+  const entry = src.catalog.scopes[scope.kind].get(scope.slug)
+  const topic = entry && scopesBySlug(src.summary, scope.kind).get(scope.slug)
   if (!entry || !topic) return undefined
   const latest = entry.articles.slice(0, TOPIC_ARTICLES)
-  const pageUrl = absoluteUrl(src.config.baseUrl, { type: 'topic-page', topic: slug })
+  const pageUrl = absoluteUrl(src.config.baseUrl, { type: 'scope-page', scope })
   return {
     // The site title is on every page; the other topics' names come with the articles (their hashes).
-    sig: signatureOf(JSON.stringify([src.summary.title, topic]), latest),
+    sig: signatureOf(JSON.stringify([src.summary.title, scope.kind, topic]), latest),
     lastModifiedMs: topic.updatedMs,
-    render: () => renderTopicPage({ site: pageSite(src.config), topic, pageUrl, latest }),
+    render: () => renderTopicPage({ site: pageSite(src.config), topic, pageUrl, latest, kind: scope.kind }),
   }
 }
 
@@ -102,17 +103,17 @@ function makePageSite(config: Config): PageSite {
     cssHref: rel({ type: 'asset', name: 'site.css' }),
     jsHref: rel({ type: 'asset', name: 'site.js' }),
     iconHref: config.site.icon ?? rel({ type: 'icon' }),
-    topicHref: (slug) => rel({ type: 'topic-page', topic: slug }),
+    topicHref: (slug) => rel({ type: 'scope-page', scope: { kind: 'topic', slug } }),
   }
 }
 
-const bySlug = new WeakMap<SiteSummary, Map<string, TopicSummary>>()
+const bySlug = new WeakMap<SiteSummary, Map<ScopeKind, Map<string, TopicSummary>>>()
 
-/** The summary's topics by slug, made once per summary: a build asks for every topic page. */
-function topicsBySlug(summary: SiteSummary): Map<string, TopicSummary> {
-  let map = bySlug.get(summary)
-  if (!map) bySlug.set(summary, (map = new Map(summary.topics.map((t) => [t.slug, t]))))
-  return map
+/** The summary's scopes of a kind by slug, made once per summary: a build asks for every scope page. */
+function scopesBySlug(summary: SiteSummary, kind: ScopeKind): Map<string, TopicSummary> {
+  let maps = bySlug.get(summary)
+  if (!maps) bySlug.set(summary, (maps = new Map(summary.scopes.map((g) => [g.kind, new Map(g.entries.map((t) => [t.slug, t]))]))))
+  return maps.get(kind) ?? new Map()
 }
 
 function signatureOf(head: string, articles: readonly Article[]): string {

@@ -8,21 +8,24 @@
  * inputs (items and links) did not change: same bytes, same ETag, no work.
  */
 import type { Config } from '../config.js'
-import { ASSETS, FORMATS, HEAD, absoluteUrl, filePath, urlPath, withPage, type DocKey, type Format } from '../paths.js'
+import { ASSETS, FORMATS, HEAD, absoluteUrl, filePath, urlPath, withPage, type DocKey, type Format, type ScopeRef } from '../paths.js'
+import { SCOPE_KIND_TABLE } from '../scopes/scope-kinds.js'
 import { FORMAT_SPECS } from '../render/formats.js'
 import type { FeedMeta, ItemContext, PageLinks } from '../render/feed-meta.js'
 import { Fragments } from '../render/fragments.js'
 import { renderOpml } from '../render/opml.js'
 import type { SiteSummary } from '../render/site-summary.js'
-import { renderTopicsJson } from '../render/topics-json.js'
+import { renderScopesJson, renderTopicsJson } from '../render/topics-json.js'
 import { ICON_PNG } from '../assets/icon.js'
 import { GENERATOR } from '../version.js'
-import type { Article, Catalog } from '../types.js'
+import type { Article, Catalog, TopicEntry } from '../types.js'
 import { Document, immutableCacheControl, revalidatingCacheControl, type DocumentPorts } from './document.js'
 import type { DocumentSource } from './document-source.js'
 import { Lru } from './lru.js'
-import { assetDocument, homePlan, pageDocument, topicPlan, type PageSource } from './page-docs.js'
+import { assetDocument, homePlan, pageDocument, scopePlan, type PageSource } from './page-docs.js'
 import { BRIDGE, archiveCount, hasBridge, pageItems, pagedWalk, type Paging } from './paging.js'
+import { selectView } from '../views/select-view.js'
+import { VIEW_SCAN_LIMIT, type ViewSpec } from '../views/view-spec.js'
 
 type FeedKey = Extract<DocKey, { type: 'feed' }>
 
@@ -34,6 +37,10 @@ export interface SiteDeps extends DocumentPorts {
   previous?: Site
   /** How many page/archive/limit documents to keep (default 512). */
   cacheSize?: number
+  /** How many view documents (unions, filters) to keep (default 128): a crawler's random views evict only each other. */
+  viewCacheSize?: number
+  /** How many list entries a cold view reads at most (default VIEW_SCAN_LIMIT). */
+  viewScanLimit?: number
 }
 
 interface Memo {
@@ -47,6 +54,7 @@ export class Site implements DocumentSource {
   private readonly ports: DocumentPorts
   private readonly pinned = new Map<string, Memo>()
   private readonly lru: Lru<string, Memo>
+  private readonly views: Lru<string, Memo>
   private summaryMemo: SiteSummary | undefined
   private previous: Site | undefined
   /** The deps without `previous`: keeping it here would chain every snapshot to the one before (issue 15 #6). */
@@ -59,6 +67,7 @@ export class Site implements DocumentSource {
     this.deps = deps
     this.fragments = deps.fragments ?? new Fragments(itemContext(deps.config))
     this.lru = new Lru(deps.cacheSize ?? 512)
+    this.views = new Lru(deps.viewCacheSize ?? 128)
     this.ports = { compressor: deps.compressor, digest: deps.digest }
     this.previous = previous
   }
@@ -74,7 +83,7 @@ export class Site implements DocumentSource {
     if (key.type !== 'feed') return this.pinned.get(filePath(key))?.doc ?? this.indexDocument(key)
     const made = (key.page.kind === 'head' ? this.pinned : this.lru).get(filePath(key))
     if (made) return made.doc
-    const items = this.scopeItems(key.topic)
+    const items = this.scopeItems(key.scope)
     const slice = items && this.slice(items, key.page)
     if (!slice) return undefined
     const meta = this.feedMeta(key, slice, items.length, absoluteUrl(this.config.baseUrl, key))
@@ -90,9 +99,9 @@ export class Site implements DocumentSource {
     if (key.type === 'icon') return 'icon'
     if (key.type === 'asset') return `asset ${key.name}`
     if (key.type === 'index') return homePlan(this.pageSource()).sig
-    if (key.type === 'topic-page') return topicPlan(this.pageSource(), key.topic)?.sig
+    if (key.type === 'scope-page') return this.scopeEnabled(key.scope) ? scopePlan(this.pageSource(), key.scope)?.sig : undefined
     if (key.type !== 'feed') return JSON.stringify(this.summary())
-    const items = this.scopeItems(key.topic)
+    const items = this.scopeItems(key.scope)
     const slice = items && this.slice(items, key.page)
     if (!slice) return undefined
     return feedSignature(this.feedMeta(key, slice, items.length, absoluteUrl(this.config.baseUrl, key)), slice)
@@ -107,9 +116,9 @@ export class Site implements DocumentSource {
    */
   sameInputs(prev: Site, key: DocKey): boolean {
     if (key.type !== 'feed' || prev.config !== this.config) return false
-    const [a, b] = [prev.scopeItems(key.topic), this.scopeItems(key.topic)]
+    const [a, b] = [prev.scopeItems(key.scope), this.scopeItems(key.scope)]
     if (!a || !b) return false
-    if (key.topic !== null && prev.catalog.topics.get(key.topic)!.name !== this.catalog.topics.get(key.topic)!.name) return false
+    if (key.scope !== null && prev.scopeEntry(key.scope)!.name !== this.scopeEntry(key.scope)!.name) return false
     if (a === b) return true
     if (key.page.kind !== 'archive') return false
     const [pa, pb] = [this.slice(a, key.page), this.slice(b, key.page)]
@@ -118,7 +127,7 @@ export class Site implements DocumentSource {
 
   /** The head of a feed cut to `limit` items (`?limit=N`), served at `{path}?limit=N`. */
   getLimited(key: FeedKey, limit: number): Document | undefined {
-    const items = this.scopeItems(key.topic)
+    const items = this.scopeItems(key.scope)
     if (!items || key.page.kind !== 'head') return undefined
     const slice = items.slice(0, limit)
     const meta = this.feedMeta(key, slice, items.length, `${absoluteUrl(this.config.baseUrl, key)}?limit=${limit}`)
@@ -127,8 +136,41 @@ export class Site implements DocumentSource {
     return this.memo(`${filePath(key)}?limit=${limit}`, false, feedSignature(meta, slice), () => this.feedDocument(key, meta, slice))
   }
 
+  /**
+   * A view of a head (a topic union and/or filters, see src/views/), built once per snapshot and
+   * view and kept in its own bounded LRU. `key` names the scope (for a union, any topic of it: the
+   * union is `view.topics`); `query` is the canonical query. Undefined for an unknown scope or a
+   * union with an unknown topic. Its self link is the canonical URL; it has no pages and no hub.
+   */
+  getView(key: FeedKey, view: ViewSpec, query: string): Document | undefined {
+    if (key.page.kind !== 'head') return undefined
+    const union = view.topics?.map((slug) => this.scopeItems({ kind: 'topic', slug }))
+    if (union?.some((l) => l === undefined)) return undefined
+    const scopeKey: FeedKey = view.topics ? { ...key, scope: { kind: 'topic', slug: view.topics.join('+') } } : key
+    const lists = union ? (union as (readonly Article[])[]) : [this.scopeItems(key.scope)]
+    if (lists[0] === undefined) return undefined
+    const id = `${filePath(scopeKey)}?${query}`
+    const hit = this.views.get(id)
+    if (hit) return hit.doc
+    const max = Math.min(view.limit ?? this.config.maxItems, this.config.maxItems)
+    const slice = selectView(lists as (readonly Article[])[], view, max, this.deps.viewScanLimit ?? VIEW_SCAN_LIMIT)
+    const head = absoluteUrl(this.config.baseUrl, scopeKey)
+    const meta = this.feedMeta(scopeKey, slice, 0, query ? `${head}?${query}` : head)
+    meta.links = {} // a view is not part of any paged set
+    delete meta.hubUrl // nor a WebSub topic: the hub is only told about the full heads
+    if (view.topics) {
+      const names = view.topics.map((slug) => this.catalog.topics.get(slug)!.name)
+      meta.title = `${this.config.site.title}: ${names.join(' + ')}`
+      meta.description = `Articles about ${names.join(' or ')} from ${this.config.site.title}.`
+      meta.homeUrl = this.config.baseUrl + '/'
+    }
+    const memo = { sig: '', doc: this.feedDocument(scopeKey, meta, slice) }
+    this.views.set(id, memo)
+    return memo.doc
+  }
+
   walkUrl(key: FeedKey, n: number): string | undefined {
-    const items = this.scopeItems(key.topic)
+    const items = this.scopeItems(key.scope)
     const page = items && this.walk(items.length)[n - 1]
     return page && absoluteUrl(this.config.baseUrl, withPage(key, page))
   }
@@ -140,21 +182,36 @@ export class Site implements DocumentSource {
     return { articles: articles.length, topics: topics.size, errors, warnings: problems.length - errors }
   }
 
-  /** Articles of a scope, newest first; undefined for an unknown topic. */
-  scopeItems(topic: string | null): readonly Article[] | undefined {
-    return topic === null ? this.catalog.articles : this.catalog.topics.get(topic)?.articles
+  /** Articles of a scope, newest first; undefined for an unknown scope or one of a kind not built (`scopes`). */
+  scopeItems(scope: ScopeRef | null): readonly Article[] | undefined {
+    return scope === null ? this.catalog.articles : this.scopeEntry(scope)?.articles
+  }
+
+  /** The catalog's entry of a scope of a built kind. */
+  scopeEntry(scope: ScopeRef): TopicEntry | undefined {
+    return this.scopeEnabled(scope) ? this.catalog.scopes[scope.kind].get(scope.slug) : undefined
+  }
+
+  /** Every scope of the built kinds (`config.scopeKinds`), kind by kind in table order, slugs in order. */
+  *scopes(): Generator<ScopeRef> {
+    for (const kind of this.config.scopeKinds) for (const slug of this.catalog.scopes[kind].keys()) yield { kind, slug }
+  }
+
+  private scopeEnabled(scope: ScopeRef): boolean {
+    return this.config.scopeKinds.includes(scope.kind)
   }
 
   /** Heads of every feed plus the index documents, the pages, their assets and the icon: what the server keeps warm. */
   *headKeys(): Generator<DocKey> {
     yield { type: 'index' }
     yield { type: 'topics-json' }
+    yield { type: 'scopes-json' }
     yield { type: 'opml' }
     if (!this.config.site.icon) yield { type: 'icon' }
     for (const name of ASSETS) yield { type: 'asset', name }
-    for (const topic of [null, ...this.catalog.topics.keys()]) {
-      if (topic !== null) yield { type: 'topic-page', topic }
-      for (const format of FORMATS) yield { type: 'feed', topic, format, page: HEAD }
+    for (const scope of [null, ...this.scopes()]) {
+      if (scope !== null) yield { type: 'scope-page', scope }
+      for (const format of FORMATS) yield { type: 'feed', scope, format, page: HEAD }
     }
   }
 
@@ -166,10 +223,10 @@ export class Site implements DocumentSource {
     yield* this.headKeys()
     const paging = this.paging()
     if (!paging) return
-    for (const topic of [null, ...this.catalog.topics.keys()]) {
-      const total = this.scopeItems(topic)!.length
+    for (const scope of [null, ...this.scopes()]) {
+      const total = this.scopeItems(scope)!.length
       for (const format of FORMATS) {
-        const key: FeedKey = { type: 'feed', topic, format, page: HEAD }
+        const key: FeedKey = { type: 'feed', scope, format, page: HEAD }
         if (hasBridge(total, paging)) yield withPage(key, BRIDGE)
         for (let n = 1; n <= archiveCount(total, paging); n++) yield withPage(key, { kind: 'archive', n })
       }
@@ -220,16 +277,16 @@ export class Site implements DocumentSource {
 
   private feedMeta(key: FeedKey, items: readonly Article[], total: number, selfUrl: string): FeedMeta {
     const { config } = this
-    const topic = key.topic === null ? undefined : this.catalog.topics.get(key.topic)
+    const entry = key.scope === null ? undefined : this.scopeEntry(key.scope)
     const meta: FeedMeta = {
-      title: topic ? `${config.site.title}: ${topic.name}` : config.site.title,
-      description: topic ? `Articles about ${topic.name} from ${config.site.title}.` : config.site.description,
+      title: entry ? `${config.site.title}: ${entry.name}` : config.site.title,
+      description: entry && key.scope ? scopeDescription(key.scope, entry.name, config.site.title) : config.site.description,
       language: config.site.language,
-      // The HTML page of the feed's scope: the site page, or the topic's own page (issue 12).
-      homeUrl: key.topic === null ? config.baseUrl + '/' : absoluteUrl(config.baseUrl, { type: 'topic-page', topic: key.topic }),
+      // The HTML page of the feed's scope: the site page, or the scope's own page (issue 12).
+      homeUrl: key.scope === null ? config.baseUrl + '/' : absoluteUrl(config.baseUrl, { type: 'scope-page', scope: key.scope }),
       selfUrl,
       id: absoluteUrl(config.baseUrl, withPage(key, HEAD)),
-      updatedMs: items[0]?.publishedMs ?? 0,
+      updatedMs: latestChange(items),
       links: pageLinks(key, total, config),
       archive: key.page.kind === 'archive',
       iconUrl: config.site.icon ?? absoluteUrl(config.baseUrl, { type: 'icon' }),
@@ -263,7 +320,7 @@ export class Site implements DocumentSource {
       // 54 MB of the 136 MB compressed at gzip 6 + brotli 5 in a 10k build.
       fastCompression: key.page.kind !== 'head',
     }
-    return new Document(items[0] ? { ...init, lastModifiedMs: items[0].publishedMs } : init, this.ports)
+    return new Document(items[0] ? { ...init, lastModifiedMs: meta.updatedMs } : init, this.ports)
   }
 
   private pageSource(): PageSource {
@@ -278,8 +335,9 @@ export class Site implements DocumentSource {
       }, this.ports))
     }
     if (key.type === 'asset') return this.memo(filePath(key), true, `asset ${key.name}`, () => assetDocument(key.name, this.config, this.ports))
-    if (key.type === 'index' || key.type === 'topic-page') {
-      const plan = key.type === 'index' ? homePlan(this.pageSource()) : topicPlan(this.pageSource(), key.topic)
+    if (key.type === 'index' || key.type === 'scope-page') {
+      if (key.type === 'scope-page' && !this.scopeEnabled(key.scope)) return undefined
+      const plan = key.type === 'index' ? homePlan(this.pageSource()) : scopePlan(this.pageSource(), key.scope)
       return plan && this.memo(filePath(key), true, plan.sig, () => pageDocument(key, plan, this.config, this.ports))
     }
     const summary = this.summary()
@@ -293,8 +351,16 @@ export class Site implements DocumentSource {
 
 const INDEX_DOCS = {
   'topics-json': ['application/json; charset=utf-8', renderTopicsJson],
+  'scopes-json': ['application/json; charset=utf-8', renderScopesJson],
   opml: ['text/x-opml; charset=utf-8', renderOpml],
 } as const
+
+/** A scope feed's description: what its articles have in common. */
+function scopeDescription(scope: ScopeRef, name: string, site: string): string {
+  if (scope.kind === 'provider') return `Articles from ${name}, on ${site}.`
+  if (scope.kind === 'category') return `${name}: articles in this category from ${site}.`
+  return `Articles about ${name} from ${site}.`
+}
 
 /**
  * RFC 5005 links of a feed document. The head is both the subscription document of an archived
@@ -342,6 +408,17 @@ function pageLinks(key: FeedKey, total: number, config: Config): PageLinks {
   return links
 }
 
+/**
+ * The newest change among `items`: a correction (`updatedMs`) counts, so a feed whose article was
+ * corrected says it changed (Atom `updated`, RSS `lastBuildDate`, Last-Modified). Items are sorted
+ * by publication, so without corrections this is the first item's date.
+ */
+function latestChange(items: readonly Article[]): number {
+  let ms = items[0]?.publishedMs ?? 0
+  for (const a of items) if (a.updatedMs !== undefined && a.updatedMs > ms) ms = a.updatedMs
+  return ms
+}
+
 /** Everything a feed document's bytes depend on besides config: its metadata and its items' content. */
 function feedSignature(meta: FeedMeta, items: readonly Article[]): string {
   let sig = JSON.stringify(meta)
@@ -351,13 +428,28 @@ function feedSignature(meta: FeedMeta, items: readonly Article[]): string {
 
 function itemContext(config: Config): ItemContext {
   return {
-    topicFeedUrl: (slug, format) => absoluteUrl(config.baseUrl, { type: 'feed', topic: slug, format, page: HEAD }),
+    topicFeedUrl: (slug, format) => absoluteUrl(config.baseUrl, { type: 'feed', scope: { kind: 'topic', slug }, format, page: HEAD }),
   }
 }
 
 function buildSummary(catalog: Catalog, config: Config): SiteSummary {
-  const feeds = (topic: string | null) =>
-    Object.fromEntries(FORMATS.map((f) => [f, absoluteUrl(config.baseUrl, { type: 'feed', topic, format: f, page: HEAD })])) as Record<Format, string>
+  const feeds = (scope: ScopeRef | null) =>
+    Object.fromEntries(FORMATS.map((f) => [f, absoluteUrl(config.baseUrl, { type: 'feed', scope, format: f, page: HEAD })])) as Record<Format, string>
+  const scopes = config.scopeKinds.map((kind) => ({
+    kind,
+    label: SCOPE_KIND_TABLE[kind].many,
+    entries: [...catalog.scopes[kind].values()].map((t) => {
+      const scope = { kind, slug: t.slug }
+      return {
+        name: t.name,
+        slug: t.slug,
+        count: t.articles.length,
+        updatedMs: t.articles[0]?.publishedMs ?? 0,
+        feeds: feeds(scope),
+        pageUrl: absoluteUrl(config.baseUrl, { type: 'scope-page', scope }),
+      }
+    }),
+  }))
   return {
     title: config.site.title,
     description: config.site.description,
@@ -367,14 +459,9 @@ function buildSummary(catalog: Catalog, config: Config): SiteSummary {
     articleCount: catalog.articles.length,
     feeds: feeds(null),
     topicsJsonUrl: absoluteUrl(config.baseUrl, { type: 'topics-json' }),
+    scopesJsonUrl: absoluteUrl(config.baseUrl, { type: 'scopes-json' }),
     opmlUrl: absoluteUrl(config.baseUrl, { type: 'opml' }),
-    topics: [...catalog.topics.values()].map((t) => ({
-      name: t.name,
-      slug: t.slug,
-      count: t.articles.length,
-      updatedMs: t.articles[0]?.publishedMs ?? 0,
-      feeds: feeds(t.slug),
-      pageUrl: absoluteUrl(config.baseUrl, { type: 'topic-page', topic: t.slug }),
-    })),
+    topics: scopes.find((g) => g.kind === 'topic')?.entries ?? [],
+    scopes,
   }
 }

@@ -10,6 +10,7 @@ import type { DocumentSource, FeedKey } from '../documents/document-source.js'
 import { absoluteUrl, parsePath, topicPageWithoutSlash } from '../paths.js'
 import { isNotModified } from './conditional.js'
 import { acceptedEncodings } from './negotiate.js'
+import { resolveView } from './view-route.js'
 import { COMMON_HEADERS, ERROR_HEADERS, answer, textAnswer } from './text-answer.js'
 
 export interface AppOptions {
@@ -80,6 +81,11 @@ function resolve(site: DocumentSource, c: Context): Document | Response | string
   const url = plain ? undefined : new URL(raw)
   const key = parsePath(url ? url.pathname : path)
   if (!key) return slashRedirect(site, url ? url.pathname : path)
+  if (key.type === 'feed') {
+    // A topic union or a filter (server-only views, src/views/).
+    const view = resolveView(site, key, url ? url.pathname : path, url)
+    if (view !== null) return view
+  }
   const page = url ? url.searchParams.get('page') : null
   const limit = url ? url.searchParams.get('limit') : null
   if (key.type === 'feed' && key.page.kind === 'head') {

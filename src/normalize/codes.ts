@@ -51,6 +51,7 @@ export const PROBLEM_CODES: Readonly<Record<string, CodeInfo>> = {
   'date-no-timezone': { severity: 'warning', meaning: '`publishedDateTime` has no time zone; it is read as UTC' },
   'two-digit-year': { severity: 'warning', meaning: 'an RFC 2822 date has a two- or three-digit year; read by RFC 5322 §4.3 (00–49 → 2000–2049, 50–99 and three digits → 1900 + year)' },
   'future-date': { severity: 'warning', meaning: '`publishedDateTime` is more than 5 minutes ahead; the article is held back until then' },
+  'bad-updated-date': { severity: 'warning', meaning: '`updatedDateTime` is not a date, is before `publishedDateTime`, or is more than 5 minutes ahead; dropped, so updated = published' },
   // Optional fields: the value is dropped or fixed, the article is published
   'excerpt-truncated': { severity: 'warning', meaning: '`excerpt` is longer than maxExcerptLength (default 2000 characters); cut at a word boundary with `…`' },
   'bad-excerpt': { severity: 'warning', meaning: '`excerpt` is not text; dropped' },
@@ -65,7 +66,10 @@ export const PROBLEM_CODES: Readonly<Record<string, CodeInfo>> = {
   'url-credentials': { severity: 'warning', meaning: 'a URL had a user name or password (`https://user:pass@host/`); they are removed and the URL is kept without them' },
   'bad-images': { severity: 'warning', meaning: '`images` is not a list; dropped' },
   'bad-related': { severity: 'warning', meaning: '`related`, or one of its entries, is malformed (no title, not a mapping, bad date); dropped' },
-  'bad-provider': { severity: 'warning', meaning: '`provider` is not a mapping with a text `name`; dropped' },
+  'bad-provider': { severity: 'warning', meaning: '`provider` is not a mapping with a text `name`, or the name is empty; dropped' },
+  'empty-provider-slug': { severity: 'warning', meaning: '`provider.name` has no letter or digit (`../`), so it has no provider feed (`/providers/{slug}/`); it still names the author' },
   'bad-domain': { severity: 'warning', meaning: '`provider.domain` is not a host name; dropped' },
   'bad-published': { severity: 'warning', meaning: '`published` is not true or false; read as true' },
+  // Catalog: about several files together
+  'shared-provider-slug': { severity: 'warning', meaning: 'two provider names make one slug (`Reuters` and `reuters`): they are one provider scope, named by the name that sorts first' },
 }

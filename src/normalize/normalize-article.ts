@@ -10,6 +10,7 @@ import { renderMarkdown } from './markdown.js'
 import { readImages, readRelated, readTopics } from './read-lists.js'
 import { Problems, asRecord, overBudget, readText } from './schema.js'
 import { cleanBody, truncate } from './text.js'
+import { topicSlug } from './slug.js'
 import { domainUrl, httpUrl, warnCredentials, type UrlResult } from './urls.js'
 
 export interface NormalizeOptions {
@@ -73,7 +74,34 @@ export function normalizeArticle(file: string, hash: string, seed: ParsedSeed, o
   if (category) article.category = category
   if (provider) article.provider = provider
   if (typeof d.quality === 'number' && Number.isFinite(d.quality)) article.quality = d.quality
+  const updated = readUpdated(d.updatedDateTime, fieldSource(seed.frontMatter, 'updatedDateTime'), date, p, opts.nowMs)
+  if (updated !== undefined) article.updatedMs = updated
   return { ok: true, value: article, problems: p.list }
+}
+
+/**
+ * `updatedDateTime`, the date of a correction: the same date rules as `publishedDateTime`, and never
+ * before it. A bad one is dropped with a warning (the article stays, updated = published); one in
+ * the future is dropped too, since the article as it is now cannot have been changed then.
+ */
+function readUpdated(value: unknown, source: string | undefined, publishedMs: number, p: Problems, nowMs: number): number | undefined {
+  if (value === undefined || value === null) return undefined
+  const r = parseDate(value, source)
+  if (!r.ok) {
+    p.warn('updatedDateTime', 'bad-updated-date', `updatedDateTime ${r.reason}; dropped (updated = published)`)
+    return undefined
+  }
+  if (r.noTimezone) p.warn('updatedDateTime', 'date-no-timezone', 'updatedDateTime has no time zone; read as UTC')
+  if (r.shortYear) warnShortYear('updatedDateTime', r.shortYear, p)
+  if (r.ms < publishedMs) {
+    p.warn('updatedDateTime', 'bad-updated-date', `updatedDateTime ${new Date(r.ms).toISOString()} is before publishedDateTime ${new Date(publishedMs).toISOString()}; dropped (updated = published)`)
+    return undefined
+  }
+  if (r.ms > nowMs + FUTURE_TOLERANCE_MS) {
+    p.warn('updatedDateTime', 'bad-updated-date', `updatedDateTime ${new Date(r.ms).toISOString()} is in the future; dropped (updated = published)`)
+    return undefined
+  }
+  return r.ms
 }
 
 function readPublished(value: unknown, source: string | undefined, p: Problems, nowMs: number): number | undefined {
@@ -135,8 +163,12 @@ function readProvider(value: unknown, p: Problems): Provider | undefined {
   const name = rec ? readText(rec.name, 'provider.name', p, { code: 'provider' }) : undefined
   if (!rec || !name) {
     if (!rec) p.warn('provider', 'bad-provider', 'provider must be a mapping with a name; dropped')
+    else if (typeof rec.name === 'string') p.warn('provider.name', 'bad-provider', 'provider.name is empty; the provider is dropped')
     return undefined
   }
+  // The provider's feed lives at /providers/{slug}/ (the topic slug rule): a name without letters
+  // or digits (`../`) has none, as such a topic has none; the name still names the author.
+  if (!topicSlug(name).slug) p.warn('provider.name', 'empty-provider-slug', `provider ${JSON.stringify(name.slice(0, 100))} has no letters or digits, so it has no provider feed; kept as the author`)
   const domain = domainUrl(rec.domain)
   if (domain?.credentials) p.warn('provider.domain', 'url-credentials', 'provider.domain had a user name or password (user:pass@); removed, the domain is kept without them')
   if (rec.domain !== undefined && !domain) {

@@ -69,7 +69,7 @@ export class SiteManifestFile {
 /** A head's entry with its scope's item count now (the paged walk): it can change while the head's bytes do not. */
 function withTotal(entry: Entry, site: Site, key: DocKey): Entry {
   if (key.type !== 'feed' || key.page.kind !== 'head') return entry
-  const total = site.scopeItems(key.topic)?.length
+  const total = site.scopeItems(key.scope)?.length
   return total === undefined ? entry : { ...entry, n: total }
 }
 

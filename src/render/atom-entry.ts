@@ -32,7 +32,9 @@ export function atomEntry(a: Article, ctx: ItemContext): string {
   for (const r of a.related) lines.push(`${J}<link rel="related" type="text/html" href="${escapeXml(r.url)}" title="${escapeXml(r.title)}"/>`)
   // No `length`: Atom makes it optional, and we do not know it.
   if (lead) lines.push(`${J}<link rel="enclosure"${typeAttr(lead.type)} href="${escapeXml(lead.url)}"/>`)
-  lines.push(`${J}<published>${date}</published>`, `${J}<updated>${date}</updated>`)
+  // RFC 4287 §4.2.15: `updated` is the last significant change, a correction (`updatedDateTime`); else the publication.
+  const updated = a.updatedMs === undefined ? date : new Date(a.updatedMs).toISOString()
+  lines.push(`${J}<published>${date}</published>`, `${J}<updated>${updated}</updated>`)
   if (a.provider) {
     const uri = a.provider.url ? `<uri>${escapeXml(a.provider.url)}</uri>` : ''
     lines.push(`${J}<author><name>${escapeXml(a.provider.name)}</name>${uri}</author>`)

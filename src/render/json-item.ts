@@ -20,6 +20,8 @@ export function jsonItem(a: Article): string {
     if (lead.width && lead.height && lead.width >= lead.height * BANNER_RATIO) item.banner_image = lead.url
   }
   item.date_published = new Date(a.publishedMs).toISOString()
+  // JSON Feed 1.1 `date_modified`: only for a correction; without one, modified is published (the spec makes it optional).
+  if (a.updatedMs !== undefined) item.date_modified = new Date(a.updatedMs).toISOString()
   if (a.provider) item.authors = [a.provider.url ? { name: a.provider.name, url: a.provider.url } : { name: a.provider.name }]
   const tags = a.topics.map((t) => t.name)
   if (a.category && !tags.includes(a.category)) tags.push(a.category)

@@ -1,4 +1,4 @@
-/** `/topics.opml`: OPML 2.0 with the global feed and every topic feed, to subscribe to all at once. */
+/** `/topics.opml`: OPML 2.0 with the global feed and every scope feed, grouped by kind, to subscribe to all at once. */
 import { utf8 } from './bytes.js'
 import { escapeXml } from '../escape.js'
 import type { SiteSummary } from './site-summary.js'
@@ -18,9 +18,15 @@ export function renderOpml(s: SiteSummary): Uint8Array {
     '    </head>',
     '    <body>',
     outline(`${s.title}: all articles`, s.feeds.rss, s.homeUrl, '        '),
-    `        <outline text="Topics" title="Topics">`,
-    ...s.topics.map((t) => outline(`${s.title}: ${t.name}`, t.feeds.rss, t.pageUrl, '            ')),
-    '        </outline>',
+    // One group per scope kind (`Topics`, `Providers`, `Categories`), as built.
+    ...s.scopes.flatMap((g) => {
+      const label = escapeXml(g.label[0]!.toUpperCase() + g.label.slice(1))
+      return [
+        `        <outline text="${label}" title="${label}">`,
+        ...g.entries.map((t) => outline(`${s.title}: ${t.name}`, t.feeds.rss, t.pageUrl, '            ')),
+        '        </outline>',
+      ]
+    }),
     '    </body>',
     '</opml>',
     '',

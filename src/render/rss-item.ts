@@ -22,6 +22,9 @@ export function rssItem(a: Article, ctx: ItemContext): string {
     `${J}<guid isPermaLink="${a.id === a.webUrl}">${escapeXml(a.id)}</guid>`,
     `${J}<pubDate>${new Date(a.publishedMs).toUTCString()}</pubDate>`,
   ]
+  // RSS 2.0 has no update date; Atom's element in the channel's atom namespace is what readers
+  // that show corrections read (RFC 3339 date, as in Atom).
+  if (a.updatedMs !== undefined) lines.push(`${J}<atom:updated>${new Date(a.updatedMs).toISOString()}</atom:updated>`)
   // <description> is HTML by the spec and in every reader: escape the plain-text excerpt as HTML
   // first, then as XML, so that `<b>` or `&amp;` in an excerpt shows literally. Always written:
   // readers that read only description (not content:encoded) would show an empty item. Without an

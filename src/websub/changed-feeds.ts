@@ -16,7 +16,7 @@ function* feedHeads(site: Site): Generator<FeedKey> {
 
 /**
  * Self URLs of the head feeds whose bytes changed from `prev` to `next`, global feed first,
- * then topics in slug order, formats in path-table order. With no `prev`, every head of `next`.
+ * then scopes by kind and slug, formats in path-table order. With no `prev`, every head of `next`.
  * A topic that disappeared is listed too: the hub then fetches it and learns it is gone (404).
  *
  * @example changedFeedUrls(before, after) // ['https://example.org/rss.xml', …, 'https://example.org/topics/ai/feed.json']
@@ -26,7 +26,7 @@ export function changedFeedUrls(prev: Site | undefined, next: Site): string[] {
   const gone = new Set(vanished)
   const keys: FeedKey[] = [...(changed as FeedKey[]), ...(prev ? [...feedHeads(prev)].filter((k) => gone.has(filePath(k))) : [])]
   // Stable: within a topic the heads keep `headKeys()`'s path-table order of formats.
-  const topic = (k: FeedKey) => k.topic ?? ''
+  const topic = (k: FeedKey) => (k.scope ? `${k.scope.kind}/${k.scope.slug}` : '')
   keys.sort((a, b) => (topic(a) === topic(b) ? 0 : topic(a) < topic(b) ? -1 : 1))
   return keys.map((k) => absoluteUrl(((changed as FeedKey[]).includes(k) ? next : prev!).config.baseUrl, k))
 }

@@ -124,7 +124,7 @@ describe('topic names that look like paths', () => {
         if (slug === '') return
         expect(slug).not.toMatch(/[/\\.%~\s]/)
         for (const format of FORMATS) {
-          const file = filePath({ type: 'feed', topic: slug, format, page: { kind: 'head' } })
+          const file = filePath({ type: 'feed', scope: { kind: 'topic', slug: slug }, format, page: { kind: 'head' } })
           expect(posix.normalize(file)).toBe(file)
           expect(file.startsWith(`topics/${slug}/`)).toBe(true)
         }

@@ -3,6 +3,7 @@
  * so each scope has a head, a bridge and archives. Built once per target (the Node server reads the
  * seeds; the static targets serve a `feedstand build` of the same seeds).
  */
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { runBuild } from '../../src/cli/build.js'
 import type { Io } from '../../src/cli/io.js'
@@ -30,6 +31,9 @@ export const CORPUS: Corpus = {
     '/topics/ai': [8, 7, 6, 5, 4, 3, 2, 1].map(idOf),
     '/topics/chips': [8, 6, 4, 2].map(idOf),
     [`/topics/${encodeURIComponent('中国')}`]: [7, 5, 3, 1].map(idOf),
+    // Scopes of the other kinds (issue 14): articles 1–7 come from one provider, odd ones are analysis.
+    '/providers/wire-service': [7, 6, 5, 4, 3, 2, 1].map(idOf),
+    '/categories/analysis': [7, 5, 3, 1].map(idOf),
   },
   newestMs: dateOf(8),
 }
@@ -40,6 +44,11 @@ export const quietIo: Io = { out: () => {}, err: () => {}, now: () => TEST_NOW }
 export async function corpusSeeds(): Promise<{ seeds: SeedDir; config: Config }> {
   const seeds = await SeedDir.create()
   await seeds.write(1, 8, (i) => (i % 2 === 0 ? ['AI', 'Chips'] : ['AI', '中国']))
+  for (let i = 1; i <= 7; i++) {
+    const file = join(seeds.seeds, `a${String(i).padStart(4, '0')}.md`)
+    const extra = ['provider: { name: "Wire Service", domain: wire.example }', ...(i % 2 ? ['category: Analysis'] : [])]
+    await writeFile(file, (await readFile(file, 'utf8')).replace('\n---\n', `\n${extra.join('\n')}\n---\n`))
+  }
   const config = resolveConfig({
     seeds: seeds.seeds,
     out: join(seeds.dir, 'feeds'),

@@ -42,6 +42,13 @@ export const KINDS: readonly Kind[] = [
   feed('/rss/archive/1.xml', RSS, IMMUTABLE),
   feed('/atom/archive/2.xml', ATOM, IMMUTABLE),
   feed('/topics/chips/feed/archive/1.json', JSON_FEED, IMMUTABLE),
+  // Provider and category scopes: heads, bridges and archives like a topic's (issue 14).
+  feed('/providers/wire-service/atom.xml', ATOM),
+  feed('/providers/wire-service/feed/page/2.json', JSON_FEED),
+  feed('/providers/wire-service/rss/archive/2.xml', RSS, IMMUTABLE),
+  feed('/categories/analysis/feed.json', JSON_FEED),
+  feed('/categories/analysis/atom/archive/1.xml', ATOM, IMMUTABLE),
+  { ...feed('/scopes.json', 'application/json; charset=utf-8'), dated: true },
   { ...feed('/topics.json', 'application/json; charset=utf-8'), dated: true },
   { ...feed('/topics.opml', 'text/x-opml; charset=utf-8'), dated: true },
   { path: '/', contentType: 'text/html; charset=utf-8', cacheControl: REVALIDATING, cors: false, compressible: true, dated: true },

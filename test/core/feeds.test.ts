@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { FORMATS, HEAD, type Format } from '../../src/paths.js'
+import { topicScope } from '../../src/scopes/scope-kinds.js'
 import type { Site } from '../../src/documents/site.js'
 import { checkWellFormedXml, parseWithFeedExtractor, parseWithRssParser, validateAtom, validateJsonFeed } from '../helpers/validate.js'
 import { FIXTURES, siteFromDir, text } from '../helpers/site.js'
@@ -35,7 +36,7 @@ beforeAll(async () => {
 })
 
 function feedText(topic: string | null, format: Format): string {
-  const doc = site.get({ type: 'feed', topic, format, page: HEAD })
+  const doc = site.get({ type: 'feed', scope: topicScope(topic), format, page: HEAD })
   expect(doc, `${topic}/${format}`).toBeDefined()
   return text(doc!.body)
 }
@@ -132,7 +133,7 @@ describe('feeds from the fixtures', () => {
 
   it('holds maxItems items per document', async () => {
     const { site: small } = await siteFromDir(FIXTURES, { maxItems: 3 })
-    const ids = await parsedIds(text(small.get({ type: 'feed', topic: null, format: 'rss', page: HEAD })!.body), 'rss')
+    const ids = await parsedIds(text(small.get({ type: 'feed', scope: null, format: 'rss', page: HEAD })!.body), 'rss')
     expect(ids).toEqual(GLOBAL.slice(0, 3))
   })
 
@@ -148,11 +149,11 @@ describe('feeds from the fixtures', () => {
     const dir = await mkdtemp(join(tmpdir(), 'feedstand-empty-'))
     try {
       const { site: empty } = await siteFromDir(dir)
-      const rss = text(empty.get({ type: 'feed', topic: null, format: 'rss', page: HEAD })!.body)
+      const rss = text(empty.get({ type: 'feed', scope: null, format: 'rss', page: HEAD })!.body)
       expect((await parseWithRssParser(rss)).items).toEqual([])
       expect(rss).toContain('<lastBuildDate>Thu, 01 Jan 1970 00:00:00 GMT</lastBuildDate>')
-      expect(await validateAtom(text(empty.get({ type: 'feed', topic: null, format: 'atom', page: HEAD })!.body))).toEqual([])
-      expect(validateJsonFeed(JSON.parse(text(empty.get({ type: 'feed', topic: null, format: 'json', page: HEAD })!.body)))).toEqual([])
+      expect(await validateAtom(text(empty.get({ type: 'feed', scope: null, format: 'atom', page: HEAD })!.body))).toEqual([])
+      expect(validateJsonFeed(JSON.parse(text(empty.get({ type: 'feed', scope: null, format: 'json', page: HEAD })!.body)))).toEqual([])
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

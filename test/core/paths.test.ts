@@ -8,43 +8,49 @@ const keys: DocKey[] = [
   { type: 'topics-json' },
   { type: 'opml' },
   { type: 'icon' },
-  { type: 'topic-page', topic: 'ai-hardware' },
-  { type: 'topic-page', topic: '中国' },
+  { type: 'scope-page', scope: { kind: 'topic', slug: 'ai-hardware' } },
+  { type: 'scope-page', scope: { kind: 'topic', slug: '中国' } },
+  { type: 'scope-page', scope: { kind: 'provider', slug: 'reuters' } },
+  { type: 'scope-page', scope: { kind: 'category', slug: 'análisis' } },
+  { type: 'scopes-json' },
   { type: 'asset', name: 'site.css' },
   { type: 'asset', name: 'site.js' },
   ...FORMATS.flatMap((format): DocKey[] => [
-    { type: 'feed', topic: null, format, page: HEAD },
-    { type: 'feed', topic: 'ai-hardware', format, page: HEAD },
-    { type: 'feed', topic: '中国', format, page: { kind: 'page', n: 2 } },
-    { type: 'feed', topic: 'économie', format, page: { kind: 'archive', n: 13 } },
+    { type: 'feed', scope: null, format, page: HEAD },
+    { type: 'feed', scope: { kind: 'topic', slug: 'ai-hardware' }, format, page: HEAD },
+    { type: 'feed', scope: { kind: 'topic', slug: '中国' }, format, page: { kind: 'page', n: 2 } },
+    { type: 'feed', scope: { kind: 'topic', slug: 'économie' }, format, page: { kind: 'archive', n: 13 } },
+    { type: 'feed', scope: { kind: 'provider', slug: 'reuters' }, format, page: HEAD },
+    { type: 'feed', scope: { kind: 'provider', slug: 'ap-news' }, format, page: { kind: 'archive', n: 2 } },
+    { type: 'feed', scope: { kind: 'category', slug: 'news' }, format, page: { kind: 'page', n: 2 } },
   ]),
 ]
 
 describe('path table', () => {
   it('gives the documented paths', () => {
-    expect(urlPath({ type: 'feed', topic: null, format: 'rss', page: HEAD })).toBe('/rss.xml')
-    expect(urlPath({ type: 'feed', topic: null, format: 'atom', page: HEAD })).toBe('/atom.xml')
-    expect(urlPath({ type: 'feed', topic: null, format: 'json', page: HEAD })).toBe('/feed.json')
-    expect(urlPath({ type: 'feed', topic: 'ai-hardware', format: 'atom', page: HEAD })).toBe('/topics/ai-hardware/atom.xml')
-    expect(urlPath({ type: 'feed', topic: '中国', format: 'json', page: HEAD })).toBe('/topics/%E4%B8%AD%E5%9B%BD/feed.json')
-    expect(filePath({ type: 'feed', topic: '中国', format: 'json', page: HEAD })).toBe('topics/中国/feed.json')
-    expect(filePath({ type: 'feed', topic: null, format: 'rss', page: { kind: 'page', n: 2 } })).toBe('rss/page/2.xml')
-    expect(filePath({ type: 'feed', topic: 'ai', format: 'json', page: { kind: 'archive', n: 1 } })).toBe('topics/ai/feed/archive/1.json')
+    expect(urlPath({ type: 'feed', scope: null, format: 'rss', page: HEAD })).toBe('/rss.xml')
+    expect(urlPath({ type: 'feed', scope: null, format: 'atom', page: HEAD })).toBe('/atom.xml')
+    expect(urlPath({ type: 'feed', scope: null, format: 'json', page: HEAD })).toBe('/feed.json')
+    expect(urlPath({ type: 'feed', scope: { kind: 'topic', slug: 'ai-hardware' }, format: 'atom', page: HEAD })).toBe('/topics/ai-hardware/atom.xml')
+    expect(urlPath({ type: 'feed', scope: { kind: 'topic', slug: '中国' }, format: 'json', page: HEAD })).toBe('/topics/%E4%B8%AD%E5%9B%BD/feed.json')
+    expect(filePath({ type: 'feed', scope: { kind: 'topic', slug: '中国' }, format: 'json', page: HEAD })).toBe('topics/中国/feed.json')
+    expect(filePath({ type: 'feed', scope: null, format: 'rss', page: { kind: 'page', n: 2 } })).toBe('rss/page/2.xml')
+    expect(filePath({ type: 'feed', scope: { kind: 'topic', slug: 'ai' }, format: 'json', page: { kind: 'archive', n: 1 } })).toBe('topics/ai/feed/archive/1.json')
     expect(urlPath({ type: 'index' })).toBe('/')
     expect(filePath({ type: 'index' })).toBe('index.html')
     expect(urlPath({ type: 'topics-json' })).toBe('/topics.json')
     expect(urlPath({ type: 'opml' })).toBe('/topics.opml')
-    expect(urlPath({ type: 'topic-page', topic: '中国' })).toBe('/topics/%E4%B8%AD%E5%9B%BD/')
-    expect(filePath({ type: 'topic-page', topic: '中国' })).toBe('topics/中国/index.html')
+    expect(urlPath({ type: 'scope-page', scope: { kind: 'topic', slug: '中国' } })).toBe('/topics/%E4%B8%AD%E5%9B%BD/')
+    expect(filePath({ type: 'scope-page', scope: { kind: 'topic', slug: '中国' } })).toBe('topics/中国/index.html')
     expect(filePath({ type: 'asset', name: 'site.js' })).toBe('assets/site.js')
-    expect(parsePath('/topics/ai/index.html')).toEqual({ type: 'topic-page', topic: 'ai' })
-    expect(siteRelativeUrl('https://example.com/news', { type: 'topic-page', topic: 'ai' })).toBe('/news/topics/ai/')
+    expect(parsePath('/topics/ai/index.html')).toEqual({ type: 'scope-page', scope: { kind: 'topic', slug: 'ai' } })
+    expect(siteRelativeUrl('https://example.com/news', { type: 'scope-page', scope: { kind: 'topic', slug: 'ai' } })).toBe('/news/topics/ai/')
     expect(siteRelativeUrl('https://example.com', { type: 'index' })).toBe('/')
   })
 
   it('names the topic page a path means without its slash, and nothing else', () => {
-    expect(topicPageWithoutSlash('/topics/ai')).toEqual({ type: 'topic-page', topic: 'ai' })
-    expect(topicPageWithoutSlash('/topics/%E4%B8%AD%E5%9B%BD')).toEqual({ type: 'topic-page', topic: '中国' })
+    expect(topicPageWithoutSlash('/topics/ai')).toEqual({ type: 'scope-page', scope: { kind: 'topic', slug: 'ai' } })
+    expect(topicPageWithoutSlash('/topics/%E4%B8%AD%E5%9B%BD')).toEqual({ type: 'scope-page', scope: { kind: 'topic', slug: '中国' } })
     for (const p of ['/topics', '/topics/', '/topics/ai/', '/topics/ai/rss.xml', '/ai', '/topics/a%2Fb', '/topics/%E0%A4%A']) expect(topicPageWithoutSlash(p), p).toBeUndefined()
   })
 
@@ -77,7 +83,7 @@ describe('format table', () => {
       for (const ext of exts) {
         const format = FORMATS.find((f) => FORMAT_TABLE[f].stem === stem && FORMAT_TABLE[f].ext === ext)
         const key = parsePath(`/topics/ai/${stem}/archive/3.${ext}`)
-        expect(key, `${stem}.${ext}`).toEqual(format && { type: 'feed', topic: 'ai', format, page: { kind: 'archive', n: 3 } })
+        expect(key, `${stem}.${ext}`).toEqual(format && { type: 'feed', scope: { kind: 'topic', slug: 'ai' }, format, page: { kind: 'archive', n: 3 } })
       }
     }
   })

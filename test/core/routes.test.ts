@@ -70,7 +70,10 @@ describe('routes', () => {
     const opml = await (await app.request('/topics.opml')).text()
     expect(opml).toContain('<opml version="2.0">')
     const urls = [...opml.matchAll(/xmlUrl="([^"]+)"/g)].map((m) => m[1])
-    expect(urls).toEqual(['http://localhost:3000/rss.xml', ...[...site.catalog.topics.keys()].map((s) => `http://localhost:3000/topics/${encodeURIComponent(s)}/rss.xml`)])
+    // Grouped by kind (issue 14): topics, then providers, then categories, each in slug order.
+    const folders = { topic: 'topics', provider: 'providers', category: 'categories' } as const
+    expect(urls).toEqual(['http://localhost:3000/rss.xml', ...[...site.scopes()].map((s) => `http://localhost:3000/${folders[s.kind]}/${encodeURIComponent(s.slug)}/rss.xml`)])
+    expect([...opml.matchAll(/<outline text="(\w+)" title="\w+">/g)].map((m) => m[1])).toEqual(['Topics', 'Providers', 'Categories'])
   })
 
   it('/ has autodiscovery links for the global feeds and links every topic page, which links the topic\'s feeds', async () => {

@@ -57,7 +57,7 @@ it('writes exactly the heads, the bridges (page 2) and the archives: no other pa
       .sort()
   // Each topic's folder also holds its page (index.html), once.
   const feeds = (dir: string, docs: string[]) => [...(dir ? [`${dir}index.html`] : []), ...docs.flatMap((d) => [`${dir}rss${d}.xml`, `${dir}atom${d}.xml`, `${dir}feed${d}.json`])]
-  const index = ['_feedstand.json', '_headers', 'assets/site.css', 'assets/site.js', 'icon.png', 'index.html', 'topics.json', 'topics.opml']
+  const index = ['_feedstand.json', '_headers', 'assets/site.css', 'assets/site.js', 'icon.png', 'index.html', 'scopes.json', 'topics.json', 'topics.opml']
   // 8 articles, 3 per document: head 8–6, bridge 5–4, archive 2 = 6–4, archive 1 = 3–1 (AI holds all
   // of them too); Chips (2, 4, 6, 8): head 8–4, bridge 2, archive 1 = 6–2.
   const all = ['', '/page/2', '/archive/1', '/archive/2']

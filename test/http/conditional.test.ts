@@ -68,7 +68,7 @@ describe('validators', () => {
   })
 
   it('Last-Modified is never later than the response (an article dated a little ahead)', () => {
-    const doc = site.get({ type: 'feed', topic: null, format: 'rss', page: HEAD })!
+    const doc = site.get({ type: 'feed', scope: null, format: 'rss', page: HEAD })!
     const now = dateOf(7) - 60_000
     expect(respond(doc, new Headers(), now).headers.get('last-modified')).toBe(httpDate(now))
   })

@@ -13,7 +13,7 @@ import { HEAD, filePath, urlPath, type DocKey } from '../../src/paths.js'
 /** No compression: every variant is "not smaller", so the identity bytes are served. */
 const ports: DocumentPorts = { compressor: { gzip: (b) => b, br: (b) => b }, digest: nodeDigest }
 
-const RSS: FeedKey = { type: 'feed', topic: null, format: 'rss', page: HEAD }
+const RSS: FeedKey = { type: 'feed', scope: null, format: 'rss', page: HEAD }
 
 function prebuilt(key: DocKey, text: string): Document {
   return new Document(
@@ -32,7 +32,7 @@ function prebuiltSource(): DocumentSource {
     config: { baseUrl: 'https://feeds.example', maxItems: 10, maxLimit: 10, maxAge: 60, staleWhileRevalidate: 30 },
     get: (key) => docs.get(filePath(key)),
     getLimited: () => undefined,
-    walkUrl: (key, n) => (key.topic === null && n === 2 ? 'https://feeds.example/rss/archive/1.xml' : undefined),
+    walkUrl: (key, n) => (key.scope === null && n === 2 ? 'https://feeds.example/rss/archive/1.xml' : undefined),
     health: () => ({ articles: 11, topics: 0, errors: 0, warnings: 0 }),
   }
 }

@@ -126,7 +126,7 @@ describe('compressed representations', () => {
       await get('/topics/ai/rss.xml', 'gzip')
       await get('/topics/ai/rss.xml', 'br')
     }
-    const doc = site.get({ type: 'feed', topic: 'ai', format: 'rss', page: { kind: 'head' } })!
+    const doc = site.get({ type: 'feed', scope: { kind: 'topic', slug: 'ai' }, format: 'rss', page: { kind: 'head' } })!
     expect(doc.variant('gzip')).toBe(doc.variant('gzip'))
     const before = { ...calls }
     for (let i = 0; i < 25; i++) await get('/topics/ai/rss.xml', 'gzip, br')

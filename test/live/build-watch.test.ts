@@ -95,7 +95,7 @@ describe('build --watch', () => {
     // gone into it; Chips 6 → 7 gets a bridge; archives 1–3 and the Energy topic are untouched.
     const feeds = (dir: string, docs: string[]) => docs.flatMap((d) => [`${dir}rss${d}.xml`, `${dir}atom${d}.xml`, `${dir}feed${d}.json`])
     expect(documents(changed)).toEqual([
-      ...feeds('', ['', '/archive/4']), '_feedstand.json', '_headers', 'index.html', ...feeds('topics/chips/', ['', '/page/2']), 'topics/chips/index.html', 'topics.json', 'topics.opml',
+      ...feeds('', ['', '/archive/4']), '_feedstand.json', '_headers', 'index.html', ...feeds('topics/chips/', ['', '/page/2']), 'topics/chips/index.html', 'scopes.json', 'topics.json', 'topics.opml',
     ].sort())
     expect(documents([...before.keys()].filter((f) => !after.has(f)))).toEqual(feeds('', ['/page/2']).sort())
     expect([...after.keys()].filter((f) => f.includes('.tmp-'))).toEqual([])

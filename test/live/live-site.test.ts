@@ -228,7 +228,7 @@ describe('live site', () => {
   it('answers every request with an ETag and a body of the same snapshot while updates stream in', async () => {
     const bodies = new Map<string, string>()
     const record = (site: LiveSite['site']) => {
-      const doc = site.get({ type: 'feed', topic: null, format: 'rss', page: { kind: 'head' } })!
+      const doc = site.get({ type: 'feed', scope: null, format: 'rss', page: { kind: 'head' } })!
       bodies.set(doc.etag, new TextDecoder().decode(doc.body))
     }
     record(live!.site)

@@ -29,7 +29,7 @@ const SCOPES = [
   { dir: 'topics/chips/', size: (t: number) => Math.floor(t / 2), has: (i: number) => i % 2 === 0 },
 ]
 const FILES = [['rss', 'xml'], ['atom', 'xml'], ['feed', 'json']] as const
-const INDEX_FILES = ['_feedstand.json', '_headers', 'index.html', 'topics.json', 'topics.opml']
+const INDEX_FILES = ['_feedstand.json', '_headers', 'index.html', 'scopes.json', 'topics.json', 'topics.opml']
 
 const cleanups: (() => Promise<void>)[] = []
 afterAll(async () => {

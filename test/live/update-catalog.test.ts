@@ -42,8 +42,13 @@ const outcomeArb = (file: string): fc.Arbitrary<SeedOutcome> =>
     published: fc.boolean(),
     idFrom: fc.constantFrom('id' as const, 'webUrl' as const, 'originalUrl' as const, undefined),
     problems: fc.array(problemArb(file), { maxLength: 3 }),
-  }).map(({ hasArticle, id, date, topics, published, idFrom, problems }) =>
-    hasArticle ? { file, article: { ...article(file, id, date, topics, published), ...(idFrom && { idFrom }) }, problems } : { file, problems })
+    // Provider and category scopes (issue 14), with spellings that share a slug.
+    provider: fc.constantFrom(undefined, 'Reuters', 'REUTERS', 'AP'),
+    category: fc.constantFrom(undefined, 'news', 'News'),
+  }).map(({ hasArticle, id, date, topics, published, idFrom, problems, provider, category }) =>
+    hasArticle
+      ? { file, article: { ...article(file, id, date, topics, published), ...(idFrom && { idFrom }), ...(provider && { provider: { name: provider } }), ...(category && { category }) }, problems }
+      : { file, problems })
 
 const changeArb: fc.Arbitrary<OutcomeChange> = fc.constantFrom(...FILES).chain((file) =>
   fc.oneof(outcomeArb(file).map((o): OutcomeChange => [file, o]), fc.constant<OutcomeChange>([file, undefined])))
@@ -65,6 +70,7 @@ function expectSameCatalog(actual: Catalog, expected: Catalog): void {
   for (const [id, a] of expected.byId) expect(actual.byId.get(id)).toBe(a)
   expect(new Map(actual.byId)).toEqual(expected.byId)
   expect([...actual.topics]).toEqual([...expected.topics])
+  for (const kind of ['topic', 'provider', 'category'] as const) expect([...actual.scopes[kind]], kind).toEqual([...expected.scopes[kind]])
   expect(actual.problems).toEqual(expected.problems)
   expect(actual.updatedMs).toBe(expected.updatedMs)
 }

@@ -38,7 +38,7 @@ it('names every document with the server\'s hash, headers, Last-Modified and lin
     expect(e.m, doc.file).toBe(doc.lastModifiedMs)
     expect(e.l, doc.file).toEqual(Link === undefined ? undefined : [...doc.links])
     const head = key.type === 'feed' && key.page.kind === 'head'
-    expect(e.n, doc.file).toBe(head ? site.scopeItems(key.topic)!.length : undefined)
+    expect(e.n, doc.file).toBe(head ? site.scopeItems(key.scope)!.length : undefined)
   }
   expect(m.config).toEqual({ baseUrl: BASE, maxItems: 3, maxLimit: site.config.maxLimit, maxAge: site.config.maxAge, staleWhileRevalidate: site.config.staleWhileRevalidate })
   // Header sets are shared: one per kind (a feed format's heads and archives differ in Cache-Control), however many documents.

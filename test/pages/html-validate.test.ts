@@ -21,7 +21,7 @@ const validator = new HtmlValidate({
   },
 })
 
-const pages = (site: Site) => [...site.headKeys()].filter((k) => k.type === 'index' || k.type === 'topic-page')
+const pages = (site: Site) => [...site.headKeys()].filter((k) => k.type === 'index' || k.type === 'scope-page')
 
 async function problems(site: Site): Promise<string[]> {
   const found: string[] = []

@@ -5,6 +5,7 @@
  * pages leaving the build with their topic.
  */
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { topicScope } from '../../src/scopes/scope-kinds.js'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -33,12 +34,12 @@ beforeAll(async () => {
 })
 afterAll(() => rm(tmp, { recursive: true, force: true }))
 
-const pageKeys = (s: Site) => [...s.headKeys()].filter((k) => k.type === 'index' || k.type === 'topic-page')
+const pageKeys = (s: Site) => [...s.headKeys()].filter((k) => k.type === 'index' || k.type === 'scope-page')
 
 describe('pages', () => {
   it('/ and every topic page are conforming HTML5 with no inline script or style', () => {
     const keys = pageKeys(site)
-    expect(keys).toHaveLength(1 + site.catalog.topics.size)
+    expect(keys).toHaveLength(1 + [...site.scopes()].length)
     for (const key of keys) {
       const doc = site.get(key)!
       const html = text(doc.body)
@@ -62,7 +63,7 @@ describe('pages', () => {
     await writeFile(join(seeds, 'a.md'), seed('a', `Title ${HOSTILE} & "quotes"`, [`Topic ${HOSTILE}`, 'Plain'], 1))
     const { site: s } = await siteFromDir(seeds)
     const slug = [...s.catalog.topics.keys()].find((k) => k !== 'plain')!
-    for (const key of [{ type: 'index' } as const, { type: 'topic-page', topic: slug } as const]) {
+    for (const key of [{ type: 'index' } as const, { type: 'scope-page', scope: { kind: 'topic', slug: slug } } as const]) {
       const doc = s.get(key)!
       const html = text(doc.body)
       expect(scanDocument(doc.file, doc.body), doc.file).toEqual([])
@@ -71,7 +72,7 @@ describe('pages', () => {
       expect(html).toContain('Topic &lt;script&gt;alert(1)&lt;/script&gt;')
       expect(html).toContain('Wire &lt;script&gt;alert(1)&lt;/script&gt;')
     }
-    expect(text(s.get({ type: 'topic-page', topic: slug })!.body)).toContain('<title>Topic &lt;script&gt;alert(1)&lt;/script&gt; · Feedstand</title>')
+    expect(text(s.get({ type: 'scope-page', scope: { kind: 'topic', slug: slug } })!.body)).toContain('<title>Topic &lt;script&gt;alert(1)&lt;/script&gt; · Feedstand</title>')
   })
 
   it('/topics/{slug}/ is the page; /topics/{slug}/index.html the same document; without the slash a 301 to it', async () => {
@@ -102,7 +103,7 @@ describe('pages', () => {
   })
 
   it('each feed links back to the page of its scope', () => {
-    const body = (topic: string | null, format: 'rss' | 'atom' | 'json') => text(site.get({ type: 'feed', topic, format, page: { kind: 'head' } })!.body)
+    const body = (topic: string | null, format: 'rss' | 'atom' | 'json') => text(site.get({ type: 'feed', scope: topicScope(topic), format, page: { kind: 'head' } })!.body)
     expect(body('ai-hardware', 'rss')).toContain('<link>http://localhost:3000/topics/ai-hardware/</link>')
     expect(body('ai-hardware', 'atom')).toContain('<link rel="alternate" type="text/html" href="http://localhost:3000/topics/ai-hardware/"/>')
     expect(JSON.parse(body('ai-hardware', 'json')).home_page_url).toBe('http://localhost:3000/topics/ai-hardware/')

@@ -54,7 +54,7 @@ describe('archiveSize apart from maxItems (served)', () => {
     const site = await seeds.site({ maxItems: 3, archiveSize: 10 })
     const app = createApp({ site: () => site })
     for (const format of FORMATS) {
-      const head = site.walkUrl({ type: 'feed', topic: null, format, page: { kind: 'head' } }, 1)!
+      const head = site.walkUrl({ type: 'feed', scope: null, format, page: { kind: 'head' } }, 1)!
       const paged = await walk(app, head, 'next', format)
       expect(paged.map((d) => d.ids.length), format).toEqual([3, 4, 10, 10])
       expect(paged.flatMap((d) => d.ids), format).toEqual(newestFirst(27))
@@ -90,7 +90,7 @@ describe('history: none', () => {
     expect([...site.keys()]).toEqual([...site.headKeys()])
     const app = createApp({ site: () => site })
     for (const format of FORMATS) {
-      const head = await fetchFeed(app, site.walkUrl({ type: 'feed', topic: null, format, page: { kind: 'head' } }, 1)!, format)
+      const head = await fetchFeed(app, site.walkUrl({ type: 'feed', scope: null, format, page: { kind: 'head' } }, 1)!, format)
       expect(head.ids).toEqual(newestFirst(12).slice(0, 3))
       for (const rel of ['first', 'next', 'last', 'previous', 'current', 'prev-archive']) expect(head.links[rel], `${format} ${rel}`).toBeUndefined()
     }
@@ -104,7 +104,7 @@ describe('compression tiers', () => {
     const seeds = await seedsWith(27)
     const site = await seeds.site({ maxItems: 3, archiveSize: 10 })
     const zlib = nodeCompressor()
-    const doc = (page: FeedPage) => site.get({ type: 'feed', topic: null, format: 'atom', page })!
+    const doc = (page: FeedPage) => site.get({ type: 'feed', scope: null, format: 'atom', page })!
     for (const [page, fast] of [[{ kind: 'head' }, false], [{ kind: 'page', n: 2 }, true], [{ kind: 'archive', n: 1 }, true]] as const) {
       const d = doc(page)
       for (const enc of ['gzip', 'br'] as const) {

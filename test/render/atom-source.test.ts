@@ -17,7 +17,7 @@ describe('Atom source', () => {
     seed('with-domain.md', 'provider:\n  name: "Example News"\n  domain: news.example.com\n'),
     seed('name-only.md', 'provider:\n  name: "Nameless Wire"\n'),
   ])
-  const atom = text(site.get({ type: 'feed', topic: null, format: 'atom', page: HEAD })!.body)
+  const atom = text(site.get({ type: 'feed', scope: null, format: 'atom', page: HEAD })!.body)
   const entries = atom.split('<entry>').slice(1)
   const entry = (id: string) => entries.find((e) => e.includes(`<id>https://x.example/${id}</id>`))!
 

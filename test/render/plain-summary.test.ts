@@ -49,7 +49,7 @@ describe('RSS description without an excerpt', () => {
   let rss: ReadItem[] = []
   const byId = new Map<string, ReadItem>()
   beforeAll(async () => {
-    rss = await readItems(text(site.get({ type: 'feed', topic: null, format: 'rss', page: HEAD })!.body))
+    rss = await readItems(text(site.get({ type: 'feed', scope: null, format: 'rss', page: HEAD })!.body))
     for (const i of rss) byId.set(i.id, i)
   })
 

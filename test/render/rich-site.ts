@@ -3,6 +3,7 @@
  * memory) → Catalog → Site, with a fixed clock and base URL so output is byte-stable.
  */
 import { readFile } from 'node:fs/promises'
+import { topicScope } from '../../src/scopes/scope-kinds.js'
 import { basename, resolve } from 'node:path'
 import type { Config, RawConfig } from '../../src/config.js'
 import type { Site } from '../../src/documents/site.js'
@@ -39,7 +40,7 @@ export async function siteFromFiles(paths: readonly string[], overrides: RawConf
 }
 
 export function headKey(topic: string | null, format: Format): FeedKey {
-  return { type: 'feed', topic, format, page: HEAD }
+  return { type: 'feed', scope: topicScope(topic), format, page: HEAD }
 }
 
 const decoder = new TextDecoder()
