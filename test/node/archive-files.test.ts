@@ -54,7 +54,8 @@ describe('a full archive is written once', () => {
     expect(stats.mode).toBe('incremental')
     for (const [f, mtime] of before) expect((await stat(join(out, f))).mtimeMs, f).toBe(mtime)
     // 14 articles, 5 per archive: archives 1 and 2 stay; what changed is the heads and bridges of
-    // both scopes (2 × 3 formats each) and the four index documents and pages.
-    expect(stats.rendered).toBe(2 * 3 * 2 + 4)
+    // both scopes (2 × 3 formats each), the four index documents (/, topics.json, scopes.json,
+    // topics.opml) and the topic's page.
+    expect(stats.rendered).toBe(2 * 3 * 2 + 5)
   })
 })
