@@ -1,6 +1,7 @@
 /** The contract's document checks: every kind's headers, HEAD, 404, 405 and the CORS preflight. */
 import { expect, it } from 'vitest'
 import type { ContractContext } from './contract.js'
+import { PAGE_CSP } from '../../src/render/pages/csp.js'
 import { EXPOSED_HEADERS, KINDS } from './kinds.js'
 
 /** Registers these checks inside the target's contract suite (see contractSuite). */
@@ -21,6 +22,7 @@ export function documentChecks({ get, itIf, target }: ContractContext): void {
       expect(h['access-control-expose-headers'], k.path).toBe(k.cors ? EXPOSED_HEADERS : undefined)
       // Every answer varies by Accept-Encoding, the icon's too: one URL can answer 404, 302 or 200 (issue 15 #10).
       expect(h.vary, k.path).toBe('Accept-Encoding')
+      expect(h['content-security-policy'], k.path).toBe(k.page ? PAGE_CSP : undefined)
       if (k.dated) expect(Date.parse(h['last-modified']!), k.path).not.toBeNaN()
     }
   })
@@ -39,6 +41,15 @@ export function documentChecks({ get, itIf, target }: ContractContext): void {
         }
       }
     }
+  })
+
+  it('sends a scope page asked without its slash to the slash form (301), only when the page exists', async () => {
+    for (const [path, to] of [['/topics/ai', '/topics/ai/'], ['/providers/wire-service', '/providers/wire-service/']]) {
+      const res = await get(path!)
+      expect(res.status, path).toBe(301)
+      expect(new URL(res.headers.location!, 'http://host.invalid').pathname, path).toBe(to)
+    }
+    expect((await get('/topics/nope')).status).toBe(404)
   })
 
   it('answers 404 for an unknown topic, page, archive or path, for _headers, the site manifest and the .gz/.br files', async () => {

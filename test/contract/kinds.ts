@@ -19,6 +19,8 @@ export interface Kind {
   compressible: boolean
   /** Carries the newest item's date as Last-Modified on the Node server. */
   dated: boolean
+  /** An HTML page: served with the pages' Content-Security-Policy (issue 12). */
+  page?: true
 }
 
 const RSS = 'application/rss+xml; charset=utf-8'
@@ -51,8 +53,15 @@ export const KINDS: readonly Kind[] = [
   { ...feed('/scopes.json', 'application/json; charset=utf-8'), dated: true },
   { ...feed('/topics.json', 'application/json; charset=utf-8'), dated: true },
   { ...feed('/topics.opml', 'text/x-opml; charset=utf-8'), dated: true },
-  { path: '/', contentType: 'text/html; charset=utf-8', cacheControl: REVALIDATING, cors: false, compressible: true, dated: true },
-  { path: '/index.html', contentType: 'text/html; charset=utf-8', cacheControl: REVALIDATING, cors: false, compressible: true, dated: true },
+  { path: '/', contentType: 'text/html; charset=utf-8', cacheControl: REVALIDATING, cors: false, compressible: true, dated: true, page: true },
+  { path: '/index.html', contentType: 'text/html; charset=utf-8', cacheControl: REVALIDATING, cors: false, compressible: true, dated: true, page: true },
+  // Each scope's page (issue 12) and the pages' assets.
+  { path: '/topics/ai/', contentType: 'text/html; charset=utf-8', cacheControl: REVALIDATING, cors: false, compressible: true, dated: true, page: true },
+  { path: '/topics/ai/index.html', contentType: 'text/html; charset=utf-8', cacheControl: REVALIDATING, cors: false, compressible: true, dated: true, page: true },
+  { path: `/topics/${encodeURIComponent('中国')}/`, contentType: 'text/html; charset=utf-8', cacheControl: REVALIDATING, cors: false, compressible: true, dated: true, page: true },
+  { path: '/providers/wire-service/', contentType: 'text/html; charset=utf-8', cacheControl: REVALIDATING, cors: false, compressible: true, dated: true, page: true },
+  { path: '/assets/site.css', contentType: 'text/css; charset=utf-8', cacheControl: REVALIDATING, cors: false, compressible: true, dated: false },
+  { path: '/assets/site.js', contentType: 'text/javascript; charset=utf-8', cacheControl: REVALIDATING, cors: false, compressible: true, dated: false },
   { path: '/icon.png', contentType: 'image/png', cacheControl: 'public, max-age=86400', cors: false, compressible: false, dated: false },
 ]
 
