@@ -3,9 +3,13 @@
  * seeds/ printed an error and stayed alive without a port. The real CLI (bin/feedstand.js) in a
  * child process on 127.0.0.1: it must listen, serve the readable seeds, count every bad entry on
  * /healthz, and exit non-zero only when it cannot serve at all (no seeds folder).
- * As root, permissions do not stop reads, so the child then runs as `nobody`.
+ * As root, permissions do not stop reads, so the child then runs without the capabilities that
+ * bypass them (setpriv drops CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH): still root, so it can read
+ * the checkout wherever CI cloned it (a `nobody` child could not enter a 0700 clone folder), but a
+ * folder with mode 0 is unreadable to it as to anyone else.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { chmod, mkdir, symlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -14,7 +18,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { removeDir, tempDir, writeSeed } from '../live/helpers.js'
 
 const CLI = fileURLToPath(new URL('../../bin/feedstand.js', import.meta.url))
-const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}
+const SETPRIV = '/usr/bin/setpriv'
+/** The command that runs `args` under permission checks even as root (see above). */
+function honouringPermissions(args: string[]): [string, string[]] {
+  if (process.getuid?.() !== 0) return [process.execPath, args]
+  if (!existsSync(SETPRIV)) throw new Error(`running as root needs ${SETPRIV} (util-linux) to drop CAP_DAC_OVERRIDE for this test`)
+  return [SETPRIV, ['--bounding-set=-dac_override,-dac_read_search', process.execPath, ...args]]
+}
 let dir: string
 let child: ChildProcess | undefined
 
@@ -26,9 +36,8 @@ afterEach(async () => {
 })
 
 function serve(seeds: string): { proc: ChildProcess; url: Promise<string>; exit: Promise<number | null>; err: () => string } {
-  const proc = spawn(process.execPath, [CLI, 'serve', '--seeds', seeds, '--host', '127.0.0.1', '--port', '0', '--base-url', 'http://feeds.test'], {
-    cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, HOME: dir }, ...asNobody,
-  })
+  const [cmd, args] = honouringPermissions([CLI, 'serve', '--seeds', seeds, '--host', '127.0.0.1', '--port', '0', '--base-url', 'http://feeds.test'])
+  const proc = spawn(cmd, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, HOME: dir } })
   let stderr = ''
   const exit = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)))
   const url = new Promise<string>((resolve, reject) => {
