@@ -4,14 +4,19 @@ import type { SiteSummary, TopicSummary } from './site-summary.js'
 
 const iso = (ms: number) => (ms > 0 ? new Date(ms).toISOString() : null)
 
+/** What both indexes open with: the site and its global feeds. */
+const siteFields = (s: SiteSummary) => ({
+  title: s.title,
+  home_page_url: s.homeUrl,
+  updated: iso(s.updatedMs),
+  article_count: s.articleCount,
+  feeds: s.feeds,
+  opml_url: s.opmlUrl,
+})
+
 export function renderTopicsJson(s: SiteSummary): Uint8Array {
   const doc = {
-    title: s.title,
-    home_page_url: s.homeUrl,
-    updated: iso(s.updatedMs),
-    article_count: s.articleCount,
-    feeds: s.feeds,
-    opml_url: s.opmlUrl,
+    ...siteFields(s),
     topics: s.topics.map((t) => ({ name: t.name, slug: t.slug, count: t.count, updated: iso(t.updatedMs), feeds: t.feeds })),
   }
   return utf8(JSON.stringify(doc, null, 2) + '\n')
@@ -26,12 +31,7 @@ const entry = (t: TopicSummary) => ({ name: t.name, slug: t.slug, count: t.count
  */
 export function renderScopesJson(s: SiteSummary): Uint8Array {
   const doc = {
-    title: s.title,
-    home_page_url: s.homeUrl,
-    updated: iso(s.updatedMs),
-    article_count: s.articleCount,
-    feeds: s.feeds,
-    opml_url: s.opmlUrl,
+    ...siteFields(s),
     scopes: Object.fromEntries(s.scopes.map((g) => [g.label, g.entries.map(entry)])),
   }
   return utf8(JSON.stringify(doc, null, 2) + '\n')
