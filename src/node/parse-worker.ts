@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { serialize } from 'node:v8'
-import { readFileSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
 import { readSeed, type SeedBytes } from '../load/read-seeds.js'
 import { runSeedJob, type SeedJob, type SeedJobResult } from '../seed/seed-job.js'
 import type { WorkerBatch, WorkerRequest } from './parse-protocol.js'
@@ -36,10 +36,18 @@ async function run(jobs: readonly SeedJob[]): Promise<SeedJobResult[]> {
 function readFast(job: SeedJob): SeedBytes | undefined {
   if (job.size > options.maxFileBytes) return undefined
   let bytes: Buffer
+  let fd: number | undefined
   try {
-    bytes = readFileSync(job.abs)
+    // As readSeed opens: the entry may have been swapped since the listing. O_NOFOLLOW refuses a
+    // link put in its place and O_NONBLOCK keeps a FIFO from blocking this thread; anything but a
+    // regular file goes to readSeed, which says what it is.
+    fd = openSync(job.abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
+    if (!fstatSync(fd).isFile()) return undefined
+    bytes = readFileSync(fd)
   } catch {
     return undefined
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
   return bytes.byteLength > options.maxFileBytes ? undefined : { file: job.file, bytes, size: bytes.byteLength, mtimeMs: job.mtimeMs }
 }
