@@ -8,6 +8,7 @@
  */
 import { realpath, stat } from 'node:fs/promises'
 import { eachBounded } from '../each-bounded.js'
+import { failed } from '../problems/result.js'
 import type { SeedOutcome } from '../seed/seed-outcome.js'
 import type { Config } from '../config.js'
 import { classifyEntry, readSeed } from '../load/read-seeds.js'
@@ -30,7 +31,7 @@ export async function readChanges(config: Config, files: readonly string[], nowM
     const got = await readOne(config, root, file)
     if (got === 'unsettled') result.unsettled.push(file)
     else if (got === undefined) result.outcomes.set(file, undefined)
-    else result.outcomes.set(file, 'bytes' in got ? processSeed(file, got.bytes, opts) : { file, problems: [got] })
+    else result.outcomes.set(file, got.ok ? processSeed(file, got.value.bytes, opts) : { file, problems: got.problems })
   })
   return result
 }
@@ -40,11 +41,11 @@ type Read = Awaited<ReturnType<typeof readSeed>>
 async function readOne(config: Config, root: string, file: string): Promise<Read | undefined | 'unsettled'> {
   const entry = await classifyEntry(config.seedsDir, root, file)
   if (entry === undefined || entry === 'folder') return undefined
-  if ('code' in entry) return entry
+  if ('code' in entry) return failed(entry)
   const read = await readSeed(entry, config.maxFileBytes)
   const after = await stat(entry.abs).catch(() => undefined)
   if (!after) return undefined
   if (after.size !== entry.size || after.mtimeMs !== entry.mtimeMs) return 'unsettled'
-  if ('bytes' in read && read.bytes.byteLength !== entry.size) return 'unsettled'
+  if (read.ok && read.value.bytes.byteLength !== entry.size) return 'unsettled'
   return read
 }

@@ -4,36 +4,37 @@
  * title whenever the guess is wrong, and the file can always be re-saved as UTF-8. The error
  * names the byte offset and line of the first invalid byte so the fix is easy to find.
  */
-import type { Problem } from '../types.js'
+import { failed, ok } from '../problems/result.js'
+import type { Result } from '../types.js'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
 /** Decodes UTF-8 (a BOM is dropped), turns CRLF and lone CR into LF; or says why it can't. */
-export function decodeSeed(file: string, bytes: Uint8Array): { text: string } | Problem {
+export function decodeSeed(file: string, bytes: Uint8Array): Result<string> {
   if (bytes.byteLength === 0) {
-    return { file, code: 'empty-file', severity: 'error', message: 'file is empty' }
+    return failed({ file, code: 'empty-file', severity: 'error', message: 'file is empty' })
   }
   // A UTF-16 file is all NUL bytes between ASCII letters: say what it is rather than "binary".
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { file, line: 1, code: 'not-utf8', severity: 'error', message: 'file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8' }
+    return failed({ file, line: 1, code: 'not-utf8', severity: 'error', message: 'file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8' })
   }
   if (looksBinary(bytes)) {
-    return { file, code: 'binary-file', severity: 'error', message: 'file is binary (it contains NUL bytes), not text' }
+    return failed({ file, code: 'binary-file', severity: 'error', message: 'file is binary (it contains NUL bytes), not text' })
   }
   let text: string
   try {
     text = utf8.decode(bytes)
   } catch {
     const at = firstInvalidUtf8(bytes)
-    return {
+    return failed({
       file,
       line: lineAt(bytes, at),
       code: 'not-utf8',
       severity: 'error',
       message: `bytes at offset ${at} are not valid UTF-8; save the file as UTF-8`,
-    }
+    })
   }
-  return { text: text.replace(/\r\n?/g, '\n') }
+  return ok(text.replace(/\r\n?/g, '\n'))
 }
 
 function looksBinary(bytes: Uint8Array): boolean {

@@ -5,7 +5,8 @@
  * the YAML: where the block ends is decided by front-matter-block.ts.
  */
 import matter from 'gray-matter'
-import type { Problem } from '../types.js'
+import { failed, ok } from '../problems/result.js'
+import type { Problem, Result } from '../types.js'
 import { checkBlock, findBlock } from './front-matter-block.js'
 import { stripRawControls } from './raw-controls.js'
 import { safeYamlReason } from './yaml-reason.js'
@@ -15,8 +16,6 @@ export interface ParsedSeed {
   body: string
   /** The raw front-matter text, to find the line of a field for problem messages. */
   frontMatter: string
-  /** What was fixed before parsing (raw control characters removed): warnings for the file. */
-  warnings: Problem[]
 }
 
 const refuse = (name: string) => () => {
@@ -35,7 +34,8 @@ export const MATTER_OPTIONS = {
   ),
 }
 
-export type ParseResult = { ok: true; value: ParsedSeed } | { ok: false; problem: Problem }
+/** The parsed seed and the warnings of parsing it, or the error that stopped it (one Result shape, src/types.ts). */
+export type ParseResult = Result<ParsedSeed>
 
 /**
  * Parses one decoded seed. Problems carry the file's line numbers (the `---` line is line 1).
@@ -73,13 +73,14 @@ export function parseFrontMatter(file: string, text: string): ParseResult {
     return fail(file, 2, 'yaml-not-mapping', 'front matter must be a mapping of fields (key: value)')
   }
   const warnings = cleaned.warning ? [cleaned.warning] : []
-  return { ok: true, value: { data: data as Record<string, unknown>, body, frontMatter: `\n${block}`, warnings } }
+  // What was fixed before parsing (raw control characters removed) are the result's warnings.
+  return ok({ data: data as Record<string, unknown>, body, frontMatter: `\n${block}` }, warnings)
 }
 
-function fail(file: string, line: number | undefined, code: string, message: string) {
+function fail(file: string, line: number | undefined, code: string, message: string): ParseResult {
   const problem: Problem = { file, code, severity: 'error', message }
   if (line !== undefined) problem.line = line
-  return { ok: false as const, problem }
+  return failed(problem)
 }
 
 function firstLine(s: string): string {

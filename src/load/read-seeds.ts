@@ -4,7 +4,8 @@
 import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { sep } from 'node:path'
-import type { Problem } from '../types.js'
+import { failed, ok } from '../problems/result.js'
+import type { Problem, Result } from '../types.js'
 import { scanSeeds } from './scan-seeds.js'
 
 export { classifyEntry, scanSeeds, seedsRoot, type SeedScan } from './scan-seeds.js'
@@ -40,17 +41,17 @@ export async function listSeeds(dir: string): Promise<SeedEntry[]> {
   return (await scanSeeds(dir)).entries
 }
 /** Reads one seed, refusing files over `maxBytes` before reading them. */
-export async function readSeed(entry: SeedEntry, maxBytes: number): Promise<SeedBytes | Problem> {
-  if (entry.size > maxBytes) return tooLarge(entry.file, entry.size, maxBytes)
+export async function readSeed(entry: SeedEntry, maxBytes: number): Promise<Result<SeedBytes>> {
+  if (entry.size > maxBytes) return failed(tooLarge(entry.file, entry.size, maxBytes))
   let bytes: Uint8Array | undefined
   try {
     bytes = await readAtMost(entry.abs, entry.size, maxBytes)
   } catch (err) {
-    return { file: entry.file, code: 'unreadable', severity: 'error', message: `cannot read file: ${(err as Error).message}` }
+    return failed({ file: entry.file, code: 'unreadable', severity: 'error', message: `cannot read file: ${(err as Error).message}` })
   }
   // The file grew past the limit between the listing and the read.
-  if (!bytes) return tooLarge(entry.file, undefined, maxBytes)
-  return { file: entry.file, bytes, size: bytes.byteLength, mtimeMs: entry.mtimeMs }
+  if (!bytes) return failed(tooLarge(entry.file, undefined, maxBytes))
+  return ok({ file: entry.file, bytes, size: bytes.byteLength, mtimeMs: entry.mtimeMs })
 }
 
 /** The file's bytes, or undefined when it holds more than `maxBytes`; never reads more than `maxBytes + 1`. */

@@ -7,6 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { serialize } from 'node:v8'
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
 import { readSeed, type SeedBytes } from '../load/read-seeds.js'
+import { ok } from '../problems/result.js'
+import type { Result } from '../types.js'
 import { runSeedJob, type SeedJob, type SeedJobResult } from '../seed/seed-job.js'
 import type { WorkerBatch, WorkerRequest } from './parse-protocol.js'
 
@@ -33,7 +35,7 @@ async function run(jobs: readonly SeedJob[]): Promise<SeedJobResult[]> {
  * reads, and a synchronous read costs a fraction of an open/read/close through FileHandles. Any
  * case with a problem to report (too large, unreadable) is left to `readSeed`, whose words they are.
  */
-function readFast(job: SeedJob): SeedBytes | undefined {
+function readFast(job: SeedJob): Result<SeedBytes> | undefined {
   if (job.size > options.maxFileBytes) return undefined
   let bytes: Buffer
   let fd: number | undefined
@@ -49,5 +51,5 @@ function readFast(job: SeedJob): SeedBytes | undefined {
   } finally {
     if (fd !== undefined) closeSync(fd)
   }
-  return bytes.byteLength > options.maxFileBytes ? undefined : { file: job.file, bytes, size: bytes.byteLength, mtimeMs: job.mtimeMs }
+  return bytes.byteLength > options.maxFileBytes ? undefined : ok({ file: job.file, bytes, size: bytes.byteLength, mtimeMs: job.mtimeMs })
 }

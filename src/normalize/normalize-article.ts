@@ -2,7 +2,7 @@
  * One parsed seed → one Article, or the reasons it can't be one. Only the fields we publish are
  * read; everything else (`secured` above all) is left behind here and can never reach output.
  */
-import type { Article, Provider, Result } from '../types.js'
+import type { Article, Problem, Provider, Result } from '../types.js'
 import { fieldSource, type ParsedSeed } from '../load/parse-front-matter.js'
 import { buildContentHtml } from './content.js'
 import { parseDate, warnShortYear } from './dates.js'
@@ -30,9 +30,10 @@ export const NODE_BUDGET = 20000
 /** Articles dated more than this ahead of "now" are held back until due (clock skew tolerance). */
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000
 
-export function normalizeArticle(file: string, hash: string, seed: ParsedSeed, opts: NormalizeOptions): Result<Article> {
+/** `warnings`: what the steps before found and fixed (the parse result's problems), listed first. */
+export function normalizeArticle(file: string, hash: string, seed: ParsedSeed, opts: NormalizeOptions, warnings: readonly Problem[] = []): Result<Article> {
   const p = new Problems(file, seed.frontMatter)
-  p.list.push(...(seed.warnings ?? []))
+  p.list.push(...warnings)
   const d = seed.data
   // Without aliases, the text of the values cannot be longer than the front matter itself.
   const nodes = NODE_BUDGET + seed.frontMatter.length

@@ -29,11 +29,12 @@ export function processSeed(file: string, bytes: Uint8Array, opts: NormalizeOpti
 
 /** `processSeed` when the caller already has the bytes' hash. */
 export function processSeedHashed(file: string, bytes: Uint8Array, hash: string, opts: NormalizeOptions): SeedOutcome {
+  // Each step is a Result: a failure's problems are the outcome's; a success's warnings go on.
   const decoded = decodeSeed(file, bytes)
-  if (!('text' in decoded)) return { file, problems: [decoded] }
-  const parsed = parseFrontMatter(file, decoded.text)
-  if (!parsed.ok) return { file, problems: [parsed.problem] }
-  const result = normalizeArticle(file, hash, parsed.value, opts)
+  if (!decoded.ok) return { file, problems: decoded.problems }
+  const parsed = parseFrontMatter(file, decoded.value)
+  if (!parsed.ok) return { file, problems: parsed.problems }
+  const result = normalizeArticle(file, hash, parsed.value, opts, [...decoded.problems, ...parsed.problems])
   if (!result.ok) return { file, problems: result.problems }
   const article = { ...result.value, idFrom: idSource(parsed.value.data, result.value) }
   return { file, article, problems: result.problems }

@@ -5,7 +5,7 @@
  */
 import type { SeedBytes, SeedEntry } from '../load/read-seeds.js'
 import type { NormalizeOptions } from '../normalize/normalize-article.js'
-import type { Problem } from '../types.js'
+import type { Result } from '../types.js'
 import { hashSeed, processSeedHashed } from './process-seed.js'
 import type { SeedOutcome } from './seed-outcome.js'
 
@@ -37,9 +37,10 @@ export interface SeedStepOptions {
  * One job's result from what reading it gave: its problem, "same" when the bytes hash to the
  * cached hash, or a fresh outcome. Shared by the loader's thread and the parse workers.
  */
-export function runSeedJob(job: SeedJob, read: SeedBytes | Problem, normalize: NormalizeOptions): SeedJobResult {
-  if (!('bytes' in read)) return { file: job.file, size: job.size, mtimeMs: job.mtimeMs, outcome: { file: job.file, problems: [read] } }
-  const hash = hashSeed(read.bytes)
-  const base = { file: job.file, size: read.size, mtimeMs: job.mtimeMs, hash }
-  return hash === job.knownHash ? { ...base, same: true } : { ...base, outcome: processSeedHashed(job.file, read.bytes, hash, normalize) }
+export function runSeedJob(job: SeedJob, read: Result<SeedBytes>, normalize: NormalizeOptions): SeedJobResult {
+  if (!read.ok) return { file: job.file, size: job.size, mtimeMs: job.mtimeMs, outcome: { file: job.file, problems: read.problems } }
+  const { bytes, size } = read.value
+  const hash = hashSeed(bytes)
+  const base = { file: job.file, size, mtimeMs: job.mtimeMs, hash }
+  return hash === job.knownHash ? { ...base, same: true } : { ...base, outcome: processSeedHashed(job.file, bytes, hash, normalize) }
 }

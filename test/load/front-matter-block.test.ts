@@ -19,7 +19,7 @@ describe('the closing line', () => {
     // Positive control: gray-matter alone ends the block there and hands `secured` over as the body.
     expect(matter(text, MATTER_OPTIONS).content).toContain(SECRET)
     const r = parseFrontMatter('x.md', text)
-    expect(r.ok ? 'published' : r.problem).toEqual({
+    expect(r.ok ? 'published' : r.problems[0]).toEqual({
       file: 'x.md', line: 5, code: 'front-matter-delimiter', severity: 'error',
       message: 'front matter line 5 starts with "---" but is not a closing line; the block ends only at a line that is exactly "---", so nothing of this file is published',
     })
@@ -27,15 +27,15 @@ describe('the closing line', () => {
 
   it.each(['...', '... ', '...\t# end'])('a YAML document end %j inside the block is an error, even as its last line', (line) => {
     for (const text of [`---\n${head}${line}\nsecured: x\n---\n`, `---\n${head}${line}\n---\n`]) {
-      expect(parseFrontMatter('x.md', text)).toMatchObject({ ok: false, problem: { code: 'front-matter-delimiter', line: 5 } })
+      expect(parseFrontMatter('x.md', text)).toMatchObject({ ok: false, problems: [{ code: 'front-matter-delimiter', line: 5 }] })
     }
     // `...x` is no marker for YAML nor for gray-matter: it is plain text (here, a YAML error).
-    expect(parseFrontMatter('x.md', `---\n${head}...x\n---\n`)).toMatchObject({ ok: false, problem: { code: 'yaml-syntax' } })
+    expect(parseFrontMatter('x.md', `---\n${head}...x\n---\n`)).toMatchObject({ ok: false, problems: [{ code: 'yaml-syntax' }] })
   })
 
   it('without a real closing line, a `---…` line is named rather than "unclosed"', () => {
-    expect(parseFrontMatter('x.md', `---\n${head}---x\nbody\n`)).toMatchObject({ ok: false, problem: { code: 'front-matter-delimiter', line: 5 } })
-    expect(parseFrontMatter('x.md', `---\n${head}body\n`)).toMatchObject({ ok: false, problem: { code: 'unclosed-front-matter', line: 1 } })
+    expect(parseFrontMatter('x.md', `---\n${head}---x\nbody\n`)).toMatchObject({ ok: false, problems: [{ code: 'front-matter-delimiter', line: 5 }] })
+    expect(parseFrontMatter('x.md', `---\n${head}body\n`)).toMatchObject({ ok: false, problems: [{ code: 'unclosed-front-matter', line: 1 }] })
   })
 
   it.each(['---', '--- ', '---\t', '---  \t '])('%j closes the block; the body is what follows the line', (close) => {
@@ -46,7 +46,7 @@ describe('the closing line', () => {
 
   it('a control character cannot turn a line into a delimiter behind the check', () => {
     const r = parseFrontMatter('x.md', `---\n${head}\u0007---\nsecured: "${SECRET}"\n---\nbody\n`)
-    expect(r.ok ? 'published' : r.problem.code).toBe('front-matter-delimiter')
+    expect(r.ok ? 'published' : r.problems[0]!.code).toBe('front-matter-delimiter')
   })
 
   it('CRLF, lone CR and a BOM are read as line ends before the rule applies', () => {

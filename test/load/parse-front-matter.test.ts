@@ -63,7 +63,7 @@ describe('front matter in another language is never executed', () => {
   it('refuses any tag but yaml/yml, whatever its case or spacing', () => {
     for (const tag of ['JS', ' js ', 'Javascript', 'coffeescript', 'cson', 'toml', 'ts', 'python']) {
       const r = parseFrontMatter('x.md', `---${tag}\ntitle: x\n---\n`)
-      expect(r.ok ? 'ok' : r.problem.code, tag).toBe('front-matter-language')
+      expect(r.ok ? 'ok' : r.problems[0]!.code, tag).toBe('front-matter-language')
     }
     for (const tag of ['', 'yaml', ' YAML ', 'yml']) expect(parseFrontMatter('x.md', `---${tag}\ntitle: x\n---\n`).ok, tag).toBe(true)
   })
@@ -113,7 +113,7 @@ describe('raw control characters in front matter', () => {
     expect(r.ok).toBe(true)
     if (!r.ok) return
     expect(r.value.data).toEqual({ title: 'ab', webUrl: 'x', excerpt: 'cd' })
-    expect(r.value.warnings).toEqual([
+    expect(r.problems).toEqual([
       { file: 'x.md', line: 2, field: 'title', code: 'control-chars', severity: 'warning', message: 'front matter had raw control characters (lines 2, 4); removed' },
     ])
     // The body is the normalizer's business (it warns separately); it is passed on as written.
@@ -122,7 +122,7 @@ describe('raw control characters in front matter', () => {
 
   it('keep tabs and line numbers intact', () => {
     const r = parseFrontMatter('x.md', '---\ntitle: a\n\u0001\ndate: [x\n---\n')
-    expect(r.ok ? 'ok' : r.problem).toMatchObject({ code: 'yaml-syntax', line: 5 })
+    expect(r.ok ? 'ok' : r.problems[0]).toMatchObject({ code: 'yaml-syntax', line: 5 })
   })
 })
 

@@ -16,7 +16,7 @@ const bytes = (...parts: (string | number[])[]) =>
 
 describe('decodeSeed', () => {
   it('drops a UTF-8 BOM and turns CRLF and lone CR into LF, silently', () => {
-    expect(decodeSeed('x.md', bytes([0xef, 0xbb, 0xbf], '---\r\na: 1\rb: 2\r\n---\r\n'))).toEqual({ text: '---\na: 1\nb: 2\n---\n' })
+    expect(decodeSeed('x.md', bytes([0xef, 0xbb, 0xbf], '---\r\na: 1\rb: 2\r\n---\r\n'))).toEqual({ ok: true, value: '---\na: 1\nb: 2\n---\n', problems: [] })
   })
 
   it('accepts the BOM + CRLF fixture with no problem at all', async () => {
@@ -27,13 +27,13 @@ describe('decodeSeed', () => {
   })
 
   it('refuses bytes that are not UTF-8, naming the line and offset of the first bad byte', () => {
-    expect(decodeSeed('x.md', bytes('---\ntitle: ok\nbad: caf', [0xe9], '\n'))).toEqual({
+    expect(decodeSeed('x.md', bytes('---\ntitle: ok\nbad: caf', [0xe9], '\n'))).toEqual({ ok: false, problems: [{
       file: 'x.md', line: 3, code: 'not-utf8', severity: 'error',
       message: 'bytes at offset 22 are not valid UTF-8; save the file as UTF-8',
-    })
+    }] })
     // Overlong encodings and encoded surrogates are not UTF-8 either (they would smuggle `<` or lone surrogates).
     for (const bad of [[0xc0, 0xbc], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xe2, 0x82]]) {
-      expect(decodeSeed('x.md', bytes('---\n', bad)), bad.join(',')).toMatchObject({ code: 'not-utf8', line: 2 })
+      expect(decodeSeed('x.md', bytes('---\n', bad)), bad.join(',')).toMatchObject({ ok: false, problems: [{ code: 'not-utf8', line: 2 }] })
     }
   })
 
@@ -41,12 +41,12 @@ describe('decodeSeed', () => {
     const text = '---\ntitle: x\n---\n'
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
     const be = Buffer.from(le.subarray(0)).swap16()
-    for (const b of [le, be]) expect(decodeSeed('x.md', b)).toMatchObject({ code: 'not-utf8', message: expect.stringContaining('UTF-16') })
+    for (const b of [le, be]) expect(decodeSeed('x.md', b)).toMatchObject({ ok: false, problems: [{ code: 'not-utf8', message: expect.stringContaining('UTF-16') }] })
   })
 
   it('calls empty files empty and files with NUL bytes binary', () => {
-    expect(decodeSeed('x.md', new Uint8Array())).toMatchObject({ code: 'empty-file', severity: 'error' })
-    expect(decodeSeed('x.md', bytes('GIF89a', [0, 1, 0]))).toMatchObject({ code: 'binary-file', severity: 'error' })
+    expect(decodeSeed('x.md', new Uint8Array())).toMatchObject({ ok: false, problems: [{ code: 'empty-file', severity: 'error' }] })
+    expect(decodeSeed('x.md', bytes('GIF89a', [0, 1, 0]))).toMatchObject({ ok: false, problems: [{ code: 'binary-file', severity: 'error' }] })
   })
 })
 
@@ -65,11 +65,11 @@ describe('readSeed size limit', () => {
     await writeFile(join(dir, 'over.md'), Buffer.alloc(1024 * 1024 + 1, 0x61))
     const [fits, over] = await listSeeds(dir)
     const read = await readSeed(fits!, DEFAULTS.maxFileBytes)
-    expect('bytes' in read && read.bytes.byteLength).toBe(1024 * 1024)
-    expect(await readSeed(over!, DEFAULTS.maxFileBytes)).toEqual({
+    expect(read.ok && read.value.bytes.byteLength).toBe(1024 * 1024)
+    expect(await readSeed(over!, DEFAULTS.maxFileBytes)).toEqual({ ok: false, problems: [{
       file: 'over.md', code: 'too-large', severity: 'error',
       message: 'file is 1048577 bytes, over the limit of 1048576 bytes (maxFileBytes)',
-    })
+    }] })
   })
 
   it('is configurable, and holds for a file that grew after it was listed', async () => {
@@ -78,11 +78,11 @@ describe('readSeed size limit', () => {
     await import('node:fs/promises').then((fs) => fs.mkdir(sub))
     await writeFile(join(sub, 'grows.md'), 'a'.repeat(100))
     const [entry] = await listSeeds(sub)
-    expect(await readSeed(entry!, 100)).toMatchObject({ size: 100 })
+    expect(await readSeed(entry!, 100)).toMatchObject({ ok: true, value: { size: 100 } })
     await appendFile(join(sub, 'grows.md'), 'b'.repeat(5000))
-    expect(await readSeed(entry!, 1000)).toMatchObject({ code: 'too-large', message: 'file is over the limit of 1000 bytes (maxFileBytes)' })
+    expect(await readSeed(entry!, 1000)).toMatchObject({ ok: false, problems: [{ code: 'too-large', message: 'file is over the limit of 1000 bytes (maxFileBytes)' }] })
     // Below the limit, a grown file is read whole.
-    expect(await readSeed(entry!, 10_000)).toMatchObject({ size: 5100 })
+    expect(await readSeed(entry!, 10_000)).toMatchObject({ ok: true, value: { size: 5100 } })
   })
 
   it('never blocks on a FIFO or follows a link that replaced a listed file', async () => {
@@ -98,7 +98,7 @@ describe('readSeed size limit', () => {
     execFileSync('mkfifo', [a!.abs])
     await rm(b!.abs)
     await symlink(join(dir, 'secret.md'), b!.abs)
-    expect(await readSeed(a!, 1000)).toMatchObject({ file: 'a.md', code: 'unreadable', severity: 'error' })
-    expect(await readSeed(b!, 1000)).toMatchObject({ file: 'b.md', code: 'unreadable', severity: 'error' })
+    expect(await readSeed(a!, 1000)).toMatchObject({ ok: false, problems: [{ file: 'a.md', code: 'unreadable', severity: 'error' }] })
+    expect(await readSeed(b!, 1000)).toMatchObject({ ok: false, problems: [{ file: 'b.md', code: 'unreadable', severity: 'error' }] })
   })
 })
