@@ -36,6 +36,32 @@ afterAll(async () => {
   await removeDir(dir)
 })
 
+/** The changes of every live update, summed, until `done` holds for the sum (bounded in time). */
+function changesUntil(site: LiveSite, done: (c: Changes) => boolean, timeoutMs = 8000): Promise<Changes> {
+  const sum: Changes = { removed: [], added: [], changed: [] }
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off()
+      reject(new Error(`changes not seen within ${timeoutMs} ms: ${JSON.stringify(sum)}`))
+    }, timeoutMs)
+    const off = site.onUpdate((u) => {
+      sum.removed.push(...u.changes.removed)
+      sum.added.push(...u.changes.added)
+      sum.changed.push(...u.changes.changed)
+      if (!done(sum)) return
+      clearTimeout(timer)
+      off()
+      resolve(sum)
+    })
+  })
+}
+
+interface Changes {
+  removed: string[]
+  added: string[]
+  changed: string[]
+}
+
 const has = (id: string) => live.site.catalog.byId.has(`https://news.test/${id}`)
 const title = (id: string) => live.site.catalog.byId.get(`https://news.test/${id}`)?.title
 const problemsOf = (file: string) => live.site.catalog.problems.filter((p) => p.file === file).map((p) => p.code)
@@ -53,11 +79,12 @@ describe(`live updates in one flat folder of ${FILES} seeds`, () => {
     expect((await next).changes.changed).toEqual([f])
     expect(title('new')).toBe('Edited')
 
+    // A rename is one batch from the watcher when the machine keeps up, two when it does not
+    // (seen in CI under load: the unlink, then the create): either way f goes and g comes, once.
     const g = name(FILES + 1)
-    next = nextUpdate(live, touches(g))
+    const moved = changesUntil(live, (c) => c.removed.includes(f) && c.added.includes(g))
     await rename(join(seeds, f), join(seeds, g))
-    const moved = await next
-    expect([moved.changes.removed, moved.changes.added]).toEqual([[f], [g]])
+    expect(await moved).toEqual({ removed: [f], added: [g], changed: [] })
     expect(title('new')).toBe('Edited')
 
     next = nextUpdate(live, touches(g))
