@@ -71,6 +71,9 @@ export async function runBuildWatch(config: Config, io: Io): Promise<WatchingBui
   // Updates wait for the first build: they write on top of it.
   let firstBuilt!: (ok: boolean) => void
   const built = new Promise<boolean>((resolve) => (firstBuilt = resolve))
+  // The snapshot whose files are on disk and announced: a failed write leaves it in place, so the
+  // next update that lands announces the failed one's heads too (they were not served before).
+  let announced: Site | undefined
   const afterSwap = async (u: LiveUpdate) => {
     if (!(await built)) return
     const started = performance.now()
@@ -86,11 +89,16 @@ export async function runBuildWatch(config: Config, io: Io): Promise<WatchingBui
     const change = { written: stats.files, deleted: stats.deletedFiles, bytes: stats.bytes }
     for (const fn of listeners) fn(change, u)
     // Told after the files are in place: the hub fetches them at once. In the background: retries take time.
-    if (config.hubUrl) void notifyHub(u.prev, u.site, { log: (line) => io.err(line) })
+    const from = announced ?? u.prev
+    announced = u.site
+    if (config.hubUrl) void notifyHub(from, u.site, { log: (line) => io.err(line) })
   }
   const live = await LiveSite.start({ config, io, ...nodePorts(), afterSwap })
   try {
-    await firstBuild(output, live.site, config, io, performance.now())
+    // The snapshot written, not `live.site` after the write: an update may have swapped meanwhile.
+    const first = live.site
+    await firstBuild(output, first, config, io, performance.now())
+    announced = first
     firstBuilt(true)
   } catch (err) {
     firstBuilt(false)
