@@ -103,7 +103,7 @@ function makePageSite(config: Config): PageSite {
     cssHref: rel({ type: 'asset', name: 'site.css' }),
     jsHref: rel({ type: 'asset', name: 'site.js' }),
     iconHref: config.site.icon ?? rel({ type: 'icon' }),
-    topicHref: (slug) => rel({ type: 'scope-page', scope: { kind: 'topic', slug } }),
+    topicHref: (slug) => (config.scopeKinds.includes('topic') ? rel({ type: 'scope-page', scope: { kind: 'topic', slug } }) : undefined),
   }
 }
 

@@ -428,7 +428,9 @@ function feedSignature(meta: FeedMeta, items: readonly Article[]): string {
 
 function itemContext(config: Config): ItemContext {
   return {
-    topicFeedUrl: (slug, format) => absoluteUrl(config.baseUrl, { type: 'feed', scope: { kind: 'topic', slug }, format, page: HEAD }),
+    // With topic scopes not built (`scopes`), a category names its topic without a feed to point at.
+    topicFeedUrl: (slug, format) =>
+      config.scopeKinds.includes('topic') ? absoluteUrl(config.baseUrl, { type: 'feed', scope: { kind: 'topic', slug }, format, page: HEAD }) : undefined,
   }
 }
 

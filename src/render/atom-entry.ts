@@ -40,7 +40,8 @@ export function atomEntry(a: Article, ctx: ItemContext): string {
     lines.push(`${J}<author><name>${escapeXml(a.provider.name)}</name>${uri}</author>`)
   }
   for (const t of a.topics) {
-    lines.push(`${J}<category term="${escapeXml(t.slug)}" scheme="${escapeXml(ctx.topicFeedUrl(t.slug, 'atom'))}" label="${escapeXml(t.name)}"/>`)
+    const scheme = ctx.topicFeedUrl(t.slug, 'atom')
+    lines.push(`${J}<category term="${escapeXml(t.slug)}"${scheme === undefined ? '' : ` scheme="${escapeXml(scheme)}"`} label="${escapeXml(t.name)}"/>`)
   }
   if (a.category) lines.push(`${J}<category term="${escapeXml(a.category)}"/>`)
   if (a.excerpt) lines.push(`${J}<summary type="text">${escapeXml(a.excerpt)}</summary>`)

@@ -38,7 +38,7 @@ export interface FeedMeta {
   authorUrl: string
 }
 
-/** How the item renderers find a topic feed's URL, for category domains and schemes. */
+/** How the item renderers find a topic feed's URL, for category domains and schemes (undefined: topic feeds are not built). */
 export interface ItemContext {
-  topicFeedUrl(slug: string, format: 'rss' | 'atom'): string
+  topicFeedUrl(slug: string, format: 'rss' | 'atom'): string | undefined
 }

@@ -38,7 +38,10 @@ export function rssItem(a: Article, ctx: ItemContext): string {
     lines.push(`${J}<dc:creator>${escapeRssText(a.provider.name)}</dc:creator>`)
     if (a.provider.url) lines.push(`${J}<source url="${escapeXml(a.provider.url)}">${escapeRssText(a.provider.name)}</source>`)
   }
-  for (const t of a.topics) lines.push(`${J}<category domain="${escapeXml(ctx.topicFeedUrl(t.slug, 'rss'))}">${escapeRssText(t.name)}</category>`)
+  for (const t of a.topics) {
+    const domain = ctx.topicFeedUrl(t.slug, 'rss')
+    lines.push(`${J}<category${domain === undefined ? '' : ` domain="${escapeXml(domain)}"`}>${escapeRssText(t.name)}</category>`)
+  }
   if (a.category) lines.push(`${J}<category>${escapeRssText(a.category)}</category>`)
   const lead = leadImage(a.images)
   // RSS requires `length` in bytes, which the seeds never give and which we will not fetch the

@@ -32,7 +32,10 @@ function articleItem(a: Article, site: PageSite): Html {
   const img = leadImage(a.images)
   // alt="": the image illustrates the headline beside it, which says what a screen reader needs.
   const thumb = img && html`<img class="thumb" src="${img.url}" alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer"${img.width && img.height ? html` width="${img.width}" height="${img.height}"` : ''}>`
-  const topics = a.topics.map((t) => html`<li><a href="${site.topicHref(t.slug)}">${t.name}</a></li>`)
+  const topics = a.topics.map((t) => {
+    const href = site.topicHref(t.slug)
+    return href === undefined ? html`<li>${t.name}</li>` : html`<li><a href="${href}">${t.name}</a></li>`
+  })
   return html`<li class="article">
   <div class="text">
     <h3><a href="${a.webUrl}">${a.title}</a></h3>

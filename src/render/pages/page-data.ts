@@ -10,7 +10,8 @@ export interface PageSite {
   cssHref: string
   jsHref: string
   iconHref: string
-  topicHref(slug: string): string
+  /** A topic's page; undefined when topic scopes are not built (`scopes`): its name is then plain text. */
+  topicHref(slug: string): string | undefined
 }
 
 /** The three feed URLs of one scope, absolute: what a reader is given. */
