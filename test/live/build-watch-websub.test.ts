@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runBuildWatch, type WatchingBuild } from '../../src/cli/build.js'
 import { startHubStub, type HubStub } from '../websub/hub-stub.js'
-import { captureIo, liveConfig, removeDir, tempDir, writeSeed } from './helpers.js'
+import { captureIo, liveConfig, removeDir, tempDir, until, writeSeed } from './helpers.js'
 
 let dir: string
 let build: WatchingBuild | undefined
@@ -23,14 +23,6 @@ afterEach(async () => {
 })
 
 const day = (d: number) => new Date(Date.UTC(2024, 2, d)).toISOString()
-
-async function until(pred: () => boolean, timeoutMs = 8000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!pred()) {
-    if (Date.now() > end) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 
 describe('build --watch and WebSub', () => {
   it('announces the heads of a failed update with the next update that lands', async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runBuild, runBuildWatch, type ChangeStats, type WatchingBuild } from '../../src/cli/build.js'
 import type { Config } from '../../src/config.js'
-import { captureIo, liveConfig, removeDir, tempDir, writeSeed } from './helpers.js'
+import { captureIo, liveConfig, removeDir, tempDir, until, writeSeed } from './helpers.js'
 
 let dir: string
 let seeds: string
@@ -183,12 +183,3 @@ describe('build --watch', () => {
     await expectEqualToFullBuild()
   })
 })
-
-/** Resolves once `pred` holds (checked every 20 ms), rejects after `timeoutMs`. */
-async function until(pred: () => boolean, timeoutMs = 8000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!pred()) {
-    if (Date.now() > end) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}

@@ -107,3 +107,12 @@ export function client(live: LiveSite) {
     Object.fromEntries(await Promise.all(paths.map(async (p) => [p, (await get(p)).etag] as const)))
   return { app, get, etags }
 }
+
+/** Resolves once `pred` holds (checked every 20 ms), rejects after `timeoutMs`. */
+export async function until(pred: () => boolean, timeoutMs = 8000): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!pred()) {
+    if (Date.now() > end) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
