@@ -9,6 +9,7 @@ import { revalidatingCacheControl } from '../documents/document.js'
 import type { DocumentSource, FeedKey } from '../documents/document-source.js'
 import { absoluteUrl, urlPath } from '../paths.js'
 import { VIEW_PARAMS, readView, unionSlugs } from '../views/view-query.js'
+import { isFiltered } from '../views/view-spec.js'
 import { ERROR_HEADERS } from './text-answer.js'
 
 /**
@@ -27,7 +28,7 @@ export function resolveView(site: DocumentSource, key: FeedKey, pathname: string
   const canonical: FeedKey = { ...key, scope }
   const search = read.query ? `?${read.query}` : ''
   if (pathname !== urlPath(canonical) || (url?.search ?? '') !== search) return redirect(site, absoluteUrl(site.config.baseUrl, canonical) + search)
-  if (!read.view.topics && read.view.minQuality === undefined && !read.view.words && !read.view.excludeTopics) return site.get(canonical)
+  if (!isFiltered(read.view)) return site.get(canonical)
   return site.getView(canonical, read.view, read.query)
 }
 

@@ -52,11 +52,6 @@ export function kindOfFolder(folder: string): ScopeKind | undefined {
   return SCOPE_KINDS.find((k) => SCOPE_KIND_TABLE[k].folder === folder)
 }
 
-/** Whether two scopes are the same (null: the global scope). */
-export function sameScope(a: ScopeRef | null, b: ScopeRef | null): boolean {
-  return a === b || (a !== null && b !== null && a.kind === b.kind && a.slug === b.slug)
-}
-
 /** The topic scope of a slug (null: the global scope), the common case of a scope. */
 export function topicScope(slug: string | null): ScopeRef | null {
   return slug === null ? null : { kind: 'topic', slug }
