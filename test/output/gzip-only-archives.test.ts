@@ -53,6 +53,9 @@ describe('gzip-only archives', () => {
     expect(stats.files).toBe(all.length)
     // siteFiles (what a full build writes, synchronously) names the same files.
     expect([...siteFiles(site)].map((f) => f.file).sort()).toEqual(all)
+    // A host that reads _headers serves files as they are: the file says this tree is not for it.
+    expect(await readFile(join(out, '_headers'), 'utf8')).toContain('# Built with --archive-encodings gzip-only: each archive is only its .gz')
+    expect(await readFile(join(gzipOut, '_headers'), 'utf8')).not.toContain('gzip-only')
   })
 
   it('later builds with newer articles rewrite no archive and write a newly full one as .gz alone, with and without the compression pool', async () => {
