@@ -4,7 +4,7 @@
  * build (in place, with or without the compression pool) neither rewrites an archive nor leaves a
  * body file beside one.
  */
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -87,5 +87,23 @@ describe('gzip-only archives', () => {
         await dir.cleanup()
       }
     }
+  })
+
+  it('an archive .gz deleted or truncated behind the build\'s back is written again, still as .gz alone', async () => {
+    const config = { ...options, archiveEncodings: 'gzip-only' }
+    const out = join(seeds.dir, 'out-repair')
+    const cacheDir = join(seeds.dir, 'cache-repair')
+    await writeSite(await seeds.site(config), out, { cacheDir })
+    const before = await files(out)
+    const gone = 'topics/ai/rss/archive/1.xml.gz'
+    const cut = 'atom/archive/2.xml.gz'
+    const whole = await readFile(join(out, cut))
+    await rm(join(out, gone))
+    await writeFile(join(out, cut), whole.subarray(0, 10))
+    const stats = await writeSite(await seeds.site(config), out, { cacheDir })
+    expect(stats.mode).toBe('incremental')
+    expect(stats.repaired).toBe(2)
+    expect(await files(out)).toEqual(before)
+    expect((await readFile(join(out, cut))).equals(whole)).toBe(true)
   })
 })
