@@ -3,7 +3,9 @@
  * rounds each: the cold heads build (`build --history none`: heads, index documents and pages,
  * what Hugo's RSS build is compared with), the cold full build (every bridge and archive), the
  * warm rebuild with nothing changed, and the rebuild after one seed was edited. "Cold" means no
- * persistent cache and no previous output: both are removed before each cold round.
+ * persistent cache and no previous output: both are removed before each cold round. Beside them,
+ * one cold full build with `--archive-encodings gzip-only` for its files and bytes (deterministic:
+ * one round is the figure), the setting that fits a full history in 1.5 GB.
  */
 import { rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
@@ -25,6 +27,8 @@ export interface BuildResults {
   full: BuildRow
   warm: BuildRow
   oneChanged: BuildRow
+  /** One cold full build with `--archive-encodings gzip-only` (archives as their .gz alone): its files and bytes. */
+  gzipOnly?: BuildRow
 }
 
 export interface BuildOptions {
@@ -60,7 +64,10 @@ export async function measureBuilds(corpus: CorpusInfo, opts: BuildOptions): Pro
   let edit = 0
   const oneChanged = await rounds('one file changed', () => editNewest(corpus, ++edit), build)
   await clean()
-  return { heads, full, warm, oneChanged }
+  const gzipOnly = row([await build('--archive-encodings', 'gzip-only')])
+  opts.progress(`cold full build, archives gzip-only: ${gzipOnly.files} files, ${((gzipOnly.bytes ?? 0) / 1e9).toFixed(2)} GB`)
+  await clean()
+  return { heads, full, warm, oneChanged, gzipOnly }
 }
 
 /** Medians and spreads of the rounds; files and bytes from the summary line ("wrote N files (B bytes)"). */

@@ -67,6 +67,8 @@ export function checkTargets(run: RunEntry, reload?: ReloadHeap): Target[] {
   if (b) {
     le('full history files', b.full.files, 20000, '', '≤ 20,000', 0)
     le('full history bytes', b.full.bytes === undefined ? undefined : b.full.bytes / 1e9, 1.5, ' GB', '≤ 1.5 GB')
+    le('full history files, archives gzip-only', b.gzipOnly?.files, 20000, '', '≤ 20,000', 0)
+    le('full history bytes, archives gzip-only', b.gzipOnly?.bytes === undefined ? undefined : b.gzipOnly.bytes / 1e9, 1.5, ' GB', '≤ 1.5 GB')
     if (hugo) le('cold full build / Hugo heads', b.full.wallS.median / hugo.wallS.median, 1, '×', '≤ 1× Hugo')
     le('cold full build peak', m(b.full.peakRssMb), 1024, ' MB', '≤ 1 GiB', 0)
     const headsBound = run.articles >= 100_000 ? 0.25 : 0.5

@@ -33,6 +33,7 @@ export function runTable(r: RunEntry): string[] {
       build('cold full build', b.full, [...vsHugo(b.full), `${b.full.files ?? '-'} files, ${s((b.full.bytes ?? NaN) / 1e6, 0)} MB`]),
       build('warm rebuild, no change', b.warm),
       build('one file changed', b.oneChanged, [`${b.oneChanged.files ?? '-'} files written`]),
+      ...(b.gzipOnly ? [build('full build, archives gzip-only', b.gzipOnly, [`${b.gzipOnly.files ?? '-'} files, ${s((b.gzipOnly.bytes ?? NaN) / 1e6, 0)} MB`])] : []),
     )
   }
   if (hugo) out.push(build('Hugo, RSS heads (peer)', hugo))
@@ -116,6 +117,7 @@ export function markdownTable(r: Results): string {
     row('cold heads build (`--history none`)', col((x) => wall(x.builds?.heads) + vs(x.builds?.heads, x.hugo?.wallS.median, 'Hugo'))),
     row('cold full build', col((x) => wall(x.builds?.full) + vs(x.builds?.full, x.hugo?.wallS.median, 'Hugo'))),
     row('full history files, bytes', col((x) => (x.builds?.full.files ? `${x.builds.full.files.toLocaleString('en')}, ${((x.builds.full.bytes ?? 0) / 1e9).toFixed(2)} GB` : '-'))),
+    row('… with `--archive-encodings gzip-only`', col((x) => (x.builds?.gzipOnly?.files ? `${x.builds.gzipOnly.files.toLocaleString('en')}, ${((x.builds.gzipOnly.bytes ?? 0) / 1e9).toFixed(2)} GB` : '-'))),
     row('peak RSS: heads, full build', col((x) => `${peak(x.builds?.heads)}, ${peak(x.builds?.full)}`)),
     row('warm rebuild, nothing changed', col((x) => wall(x.builds?.warm) + vs(x.builds?.warm, x.floor.wallS, 'floor'))),
     row('one file changed', col((x) => wall(x.builds?.oneChanged) + vs(x.builds?.oneChanged, x.floor.wallS, 'floor'))),

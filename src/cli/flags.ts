@@ -54,7 +54,7 @@ export const FLAGS: readonly Flag[] = [
   { name: 'max-items', value: 'N', key: 'maxItems', commands: PUBLISH, help: 'items per feed document', shown: (d) => String(d.maxItems) },
   { name: 'archive-size', value: 'N', key: 'archiveSize', commands: PUBLISH, help: 'items per full archive (written once, never changed)', shown: (d) => String(d.archiveSize) },
   { name: 'history', value: 'archives|none', key: 'history', commands: PUBLISH, help: 'archives: heads, bridge and RFC 5005 archives; none: heads and pages only', shown: (d) => d.history },
-  { name: 'archive-encodings', value: 'gzip|all|none', key: 'archiveEncodings', commands: ['build'], help: 'compressed files beside each archive: gzip, all (gzip and br) or none', shown: (d) => d.archiveEncodings },
+  { name: 'archive-encodings', value: 'gzip|gzip-only|all|none', key: 'archiveEncodings', commands: ['build'], help: 'compressed files beside each archive: gzip, all (gzip and br) or none; gzip-only: the .gz alone (for nginx or the Worker)', shown: (d) => d.archiveEncodings },
   { name: 'max-limit', value: 'N', key: 'maxLimit', commands: ['serve'], help: 'largest ?limit=N a reader may ask for', shown: () => 'max-items' },
   { name: 'only-published', key: 'onlyPublished', commands: ALL, help: 'hold back articles marked "published: false"', shown: (d) => onOff(d.onlyPublished) },
   {

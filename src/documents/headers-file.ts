@@ -45,8 +45,16 @@ export class HeadersFile {
   /** Literal path → the WebSub Link of that one head. */
   private readonly links = new Map<string, string>()
 
+  /** Comment lines after the header (why the tree may not suit the host reading this file). */
+  private readonly notes: string[] = []
+
   /** @param now the build's time: Last-Modified is never later (RFC 9110 §8.8.2.1; an article may be dated a few minutes ahead). */
   constructor(private readonly now = Date.now()) {}
+
+  /** Adds comment lines to the file's header. */
+  note(...lines: string[]): void {
+    this.notes.push(...lines.map((l) => `# ${l}`))
+  }
 
   add(key: DocKey, doc: Document): void {
     const { Link: link, ...headers } = doc.headers
@@ -73,6 +81,7 @@ export class HeadersFile {
       '# ETag is the host\'s own; Last-Modified is set where a rule is one document\'s. The .gz/.br files',
       '# are for nginx gzip_static and the Worker (no rule matches them): these hosts compress themselves.',
     ]
+    lines.push(...this.notes)
     if (this.ruleCount > CLOUDFLARE_MAX_RULES) {
       lines.push(
         `# ${this.ruleCount} rules: Cloudflare Pages reads ${CLOUDFLARE_MAX_RULES}. The rules every document needs come`,

@@ -20,6 +20,13 @@ export class HeadersRules {
 
   render(site: Site, keys: Iterable<DocKey>): Uint8Array {
     const headers = new HeadersFile()
+    if (site.config.archiveEncodings === 'gzip-only') {
+      // This host serves files as they are: an archive that is only its .gz has no file at its path.
+      headers.note(
+        'Built with --archive-encodings gzip-only: each archive is only its .gz, so a host that serves files',
+        'as they are answers archive paths 404. Serve this tree with deploy/nginx or the Worker, or build without it.',
+      )
+    }
     for (const key of keys) {
       const rule = rulePath(key)
       let doc = this.representatives.get(rule)

@@ -55,7 +55,7 @@ describe('feedstand help', () => {
   })
 
   it('each flag sets the config key it names: the parser, the environment and the help share one table', () => {
-    const samples: Record<string, string> = { N: '7', URL: 'https://x.example/', DIR: 'd', HOST: '0.0.0.0', TEXT: 't', TAG: 'de', FILE: 'f.json', 'archives|none': 'none', 'gzip|all|none': 'none', KINDS: 'topics' }
+    const samples: Record<string, string> = { N: '7', URL: 'https://x.example/', DIR: 'd', HOST: '0.0.0.0', TEXT: 't', TAG: 'de', FILE: 'f.json', 'archives|none': 'none', 'gzip|gzip-only|all|none': 'none', KINDS: 'topics' }
     for (const flag of FLAGS.filter((f) => f.key)) {
       const argv = flag.value ? [`--${flag.name}`, samples[flag.value]!] : [`--${flag.name}`]
       const { flags } = parseCli(['build', ...argv])

@@ -5,17 +5,20 @@ import { CORPUS } from './fixture.js'
 import { KINDS } from './kinds.js'
 
 /** Registers these checks inside the target's contract suite (see contractSuite). */
-export function conditionalChecks({ get, itIf, target }: ContractContext): void {
+export function conditionalChecks({ get, itIf, target, onTheFly }: ContractContext): void {
   const caps = target.capabilities
   it('answers 304 on If-None-Match: the tag, a list holding it, its weak form, and *; 200 on other tags', async () => {
     for (const k of KINDS) {
       const first = await get(k.path)
       const etag = first.headers.etag!
-      for (const inm of [etag, `"nope", ${etag}`, `W/${etag}`, `W/"nope",W/${etag}`, '*']) {
+      const opaque = etag.replace(/^W\//, '')
+      for (const inm of [etag, `"nope", ${etag}`, `W/${opaque}`, `W/"nope",W/${opaque}`, '*']) {
         const res = await get(k.path, { 'if-none-match': inm })
         expect(res.status, `${k.path} If-None-Match: ${inm}`).toBe(304)
         expect(res.body.byteLength).toBe(0)
-        expect(res.headers.etag).toBe(etag)
+        // nginx's not_modified filter answers before gunzip would weaken the tag: its 304 carries
+        // the .gz file's strong tag, the one a gzip client holds for the same file.
+        expect(res.headers.etag).toBe(onTheFly(k, first) ? opaque : etag)
         expect(res.headers['cache-control'], k.path).toBe(k.cacheControl)
       }
       expect((await get(k.path, { 'if-none-match': '"nope", W/"other"' })).status, k.path).toBe(200)

@@ -5,12 +5,15 @@
  * says so in its capabilities, and those tests show up as skipped with that reason, not as absent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ArchiveEncodings } from '../../src/config.js'
+import { archiveChecks } from './contract-archives.js'
 import { compressionChecks } from './contract-compression.js'
 import { conditionalChecks } from './contract-conditional.js'
 import { documentChecks } from './contract-documents.js'
 import { pagingChecks } from './contract-paging.js'
 import { CORPUS } from './fixture.js'
 import { wire, type Wire } from './http.js'
+import type { Kind } from './kinds.js'
 
 /** `true`: the target does it; otherwise why it cannot (shown as the skip reason). */
 export type Capability = true | { skip: string }
@@ -39,6 +42,22 @@ export interface RunningTarget {
 export interface Target {
   name: string
   capabilities: Capabilities
+  /** What the target's tree stores for archives (`--archive-encodings`); default `all` (the Node server renders every encoding). */
+  archiveEncodings?: ArchiveEncodings
+  /**
+   * An archive stored as its `.gz` alone is decoded while it is sent to a client without gzip
+   * (nginx's gunzip filter): that identity answer is chunked, without Content-Length (HEAD sends
+   * none either), and carries the `.gz` file's ETag made weak. Without it (the Worker) the
+   * identity answer is framed as any other: its length and a strong tag.
+   */
+  gunzipsOnTheFly?: boolean
+  /**
+   * Cloudflare's edge (miniflare emulates its front line) re-encodes an answer of some text types
+   * (RSS and JSON, not Atom, in miniflare's list) into the first of gzip and br the client lists
+   * when the Worker's answer is in another coding: a br client may get br, chunked and with the
+   * Worker's tag, of an archive the tree has no `.br` of (the Worker itself sends identity).
+   */
+  edgeReencodes?: boolean
   /** Starts the target over the contract corpus (test/contract/fixture.ts). */
   start(): Promise<RunningTarget>
 }
@@ -52,6 +71,18 @@ export interface ContractContext {
   local(href: string): string
   /** `it` when the target can, else a skipped test whose name carries the reason. */
   itIf(cap: Capability, title: string, fn: () => Promise<void>): void
+  /** Whether this answer of `k` is an archive's `.gz` decoded while sent (see Target.gunzipsOnTheFly). */
+  onTheFly(k: Kind, res: Wire): boolean
+  /**
+   * How a br client gets `k`: `stored` (the target's own br), `none` (a `gzip` or `gzip-only`
+   * tree has no `.br` of archives) or `edge` (none of its own, but the edge may re-encode it,
+   * see Target.edgeReencodes).
+   */
+  brotliOf(k: Kind): 'stored' | 'none' | 'edge'
+  /** Whether this answer of `k` was re-encoded by the edge, not sent as the target made it (see Target.edgeReencodes). */
+  reencoded(k: Kind, res: Wire): boolean
+  /** Asserts how the GET answer `res` of `k` (or the HEAD answer `head` beside it) states its length: Content-Length of the GET body, or none when decoded on the fly. */
+  expectLength(k: Kind, res: Wire, head?: Wire): void
 }
 
 /** Registers the contract suite for `target`. */
@@ -65,6 +96,21 @@ export function contractSuite(target: Target): void {
       return href.slice(CORPUS.base.length)
     },
     itIf: (cap, title, fn) => (cap === true ? it(title, fn) : it.skip(`${title} (skipped on ${target.name}: ${cap.skip})`, fn)),
+    onTheFly: (k, res) => target.gunzipsOnTheFly === true && target.archiveEncodings === 'gzip-only' && k.archive === true && res.headers['content-encoding'] === undefined,
+    brotliOf(k) {
+      if (target.capabilities.brotli === true && (k.archive !== true || (target.archiveEncodings ?? 'all') === 'all')) return 'stored'
+      return target.edgeReencodes === true ? 'edge' : 'none'
+    },
+    reencoded: (k, res) => ctx.brotliOf(k) === 'edge' && res.headers['content-encoding'] === 'br',
+    expectLength(k, res, head) {
+      const answer = head ?? res
+      if (ctx.onTheFly(k, res) || ctx.reencoded(k, res)) {
+        expect(answer.headers['content-length'], k.path).toBeUndefined()
+        if (!head) expect(res.headers['transfer-encoding'], k.path).toBe('chunked')
+      } else {
+        expect(answer.headers['content-length'], k.path).toBe(String(res.body.byteLength))
+      }
+    },
   }
 
   describe(`HTTP contract: ${target.name}`, () => {
@@ -78,5 +124,6 @@ export function contractSuite(target: Target): void {
     describe('conditional requests', () => conditionalChecks(ctx))
     describe('compression', () => compressionChecks(ctx))
     describe('paging (RFC 5005)', () => pagingChecks(ctx))
+    describe('archives (every client, every encoding stored)', () => archiveChecks(ctx))
   })
 }

@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { runBuild } from '../../src/cli/build.js'
 import type { Io } from '../../src/cli/io.js'
-import { resolveConfig, type Config } from '../../src/config.js'
+import { resolveConfig, type ArchiveEncodings, type Config } from '../../src/config.js'
 import { TEST_NOW } from '../helpers/site.js'
 import { BASE, SeedDir, dateOf, idOf } from '../http/fixture.js'
 
@@ -40,8 +40,8 @@ export const CORPUS: Corpus = {
 
 export const quietIo: Io = { out: () => {}, err: () => {}, now: () => TEST_NOW }
 
-/** The seeds of CORPUS in a temp dir, and the config every target uses for them. */
-export async function corpusSeeds(): Promise<{ seeds: SeedDir; config: Config }> {
+/** The seeds of CORPUS in a temp dir, and the config every target uses for them (archives with every encoding unless `archiveEncodings` says otherwise). */
+export async function corpusSeeds(archiveEncodings: ArchiveEncodings = 'all'): Promise<{ seeds: SeedDir; config: Config }> {
   const seeds = await SeedDir.create()
   await seeds.write(1, 8, (i) => (i % 2 === 0 ? ['AI', 'Chips'] : ['AI', '中国']))
   for (let i = 1; i <= 7; i++) {
@@ -59,15 +59,15 @@ export async function corpusSeeds(): Promise<{ seeds: SeedDir; config: Config }>
     // One document size and every encoding for archives: the contract's paging and compression
     // checks walk archives of MAX_ITEMS and ask each target for every coding of every document.
     archiveSize: MAX_ITEMS,
-    archiveEncodings: 'all',
+    archiveEncodings,
     watch: false,
   })
   return { seeds, config }
 }
 
 /** `feedstand build` of CORPUS: the static tree (with its `.gz`, `.br` and `_headers`) a static host serves. */
-export async function builtCorpus(): Promise<{ seeds: SeedDir; config: Config; root: string }> {
-  const { seeds, config } = await corpusSeeds()
+export async function builtCorpus(archiveEncodings?: ArchiveEncodings): Promise<{ seeds: SeedDir; config: Config; root: string }> {
+  const { seeds, config } = await corpusSeeds(archiveEncodings)
   const code = await runBuild(config, quietIo)
   if (code !== 0) throw new Error(`feedstand build exited ${code}`)
   return { seeds, config, root: config.outDir }

@@ -21,13 +21,17 @@ export interface Kind {
   dated: boolean
   /** An HTML page: served with the pages' Content-Security-Policy (issue 12). */
   page?: true
+  /** A full RFC 5005 archive: what `--archive-encodings` decides the stored files of. */
+  archive?: true
 }
 
 const RSS = 'application/rss+xml; charset=utf-8'
 const ATOM = 'application/atom+xml; charset=utf-8'
 const JSON_FEED = 'application/feed+json; charset=utf-8'
 
-const feed = (path: string, contentType: string, cacheControl = REVALIDATING): Kind => ({ path, contentType, cacheControl, cors: true, compressible: true, dated: true })
+const feed = (path: string, contentType: string, cacheControl = REVALIDATING): Kind => ({
+  path, contentType, cacheControl, cors: true, compressible: true, dated: true, ...(cacheControl === IMMUTABLE && { archive: true as const }),
+})
 
 export const KINDS: readonly Kind[] = [
   feed('/rss.xml', RSS),
@@ -66,3 +70,5 @@ export const KINDS: readonly Kind[] = [
 ]
 
 export const COMPRESSIBLE = KINDS.filter((k) => k.compressible)
+
+export const ARCHIVES = KINDS.filter((k) => k.archive)

@@ -58,7 +58,7 @@ describe('config', () => {
     expect(resolveConfig({})).toMatchObject({ maxItems: 50, archiveSize: 250, history: 'archives', archiveEncodings: 'gzip' })
     expect(resolveConfig(configFromEnv({ FEEDSTAND_ARCHIVE_SIZE: '400', FEEDSTAND_HISTORY: 'none' }))).toMatchObject({ archiveSize: 400, history: 'none' })
     expect(() => resolveConfig({ history: 'pages' })).toThrow(new ConfigError('history: expected archives or none, got "pages"'))
-    expect(() => resolveConfig({ archiveEncodings: 'br' })).toThrow(new ConfigError('archiveEncodings: expected gzip or all or none, got "br"'))
+    expect(() => resolveConfig({ archiveEncodings: 'br' })).toThrow(new ConfigError('archiveEncodings: expected gzip or gzip-only or all or none, got "br"'))
     expect(() => resolveConfig({ archiveSize: 0 })).toThrow(new ConfigError('archiveSize: expected a whole number from 1 to 100000, got 0'))
   })
 
