@@ -4,7 +4,7 @@
  */
 import type { Article, Catalog, Problem, TopicEntry } from '../types.js'
 import type { SeedOutcome } from '../seed/seed-outcome.js'
-import { isVisible, resolveIds, type CatalogOptions } from './rules.js'
+import { isHeldBack, isVisible, resolveIds, type CatalogOptions } from './rules.js'
 import { sharedSlugsOf } from './shared-slugs.js'
 import { catalogOrder } from './sort-articles.js'
 import { groupAllScopes, groupKind, type Spellings } from './group-scopes.js'
@@ -18,29 +18,38 @@ export { compareArticles } from './sort-articles.js'
  */
 export function buildCatalog(outcomes: readonly SeedOutcome[], opts: CatalogOptions): Catalog {
   const { winners, duplicates } = resolveIds(outcomes)
-  const visible: Article[] = []
-  for (const a of winners.values()) if (isVisible(a, opts)) visible.push(a)
-  return assembleCatalog(outcomes, visible, duplicates).catalog
+  const problems: Problem[] = []
+  for (const o of outcomes) for (const p of o.problems) problems.push(p)
+  problems.push(...duplicates)
+  return assembleCatalog(winners.values(), problems, opts).catalog
 }
 
 /**
- * The snapshot from the outcomes, their visible winners (one article per id, in any order; the
- * order they were loaded in is the fastest to read) and the losers' `duplicate-id` problems, plus
- * the spelling counts of every scope: what buildCatalog and CatalogIndex's fresh start share, so
- * the index need not resolve the ids a second time.
+ * The snapshot from the winners (one article per id, in any order; the order they were loaded in
+ * is the fastest to read) and the problems so far (every outcome's, then the duplicate-id ones),
+ * plus the spelling counts of every scope: what buildCatalog and CatalogIndex's fresh start
+ * share, so the index need not resolve the ids a second time. `held` hears of every winner held
+ * back by its future date.
  */
 export function assembleCatalog(
-  outcomes: Iterable<SeedOutcome>, visible: readonly Article[], duplicates: readonly Problem[],
+  winners: Iterable<Article>, problems: Problem[], opts: CatalogOptions, held?: (a: Article) => void,
 ): { catalog: Catalog; spellings: Map<ScopeKind, Spellings> } {
-  const order = catalogOrder(visible)
+  const visible: Article[] = []
+  const dates: number[] = []
+  for (const a of winners) {
+    if (isVisible(a, opts)) {
+      visible.push(a)
+      dates.push(a.publishedMs)
+    } else if (held && isHeldBack(a, opts)) held(a)
+  }
+  const order = catalogOrder(visible, dates)
   const articles = new Array<Article>(order.length)
   for (let p = 0; p < order.length; p++) articles[p] = visible[order[p]!]!
   const { scopes, spellings } = groupAllScopes(visible, order)
-  const problems: Problem[] = []
-  for (const o of outcomes) for (const p of o.problems) problems.push(p)
-  problems.push(...duplicates, ...sharedSlugsOf(scopes.provider, spellings.get('provider')!))
+  problems.push(...sharedSlugsOf(scopes.provider, spellings.get('provider')!))
+  // In the order given, the cheaper one to read (nothing iterates byId, and an update's LayeredMap lists new ids last anyway).
   const byId = new Map<string, Article>()
-  for (const a of articles) byId.set(a.id, a)
+  for (const a of visible) byId.set(a.id, a)
   const catalog: Catalog = {
     articles,
     byId,

@@ -235,26 +235,22 @@ export class CatalogIndex {
     this.claims.clear()
     this.winners.clear()
     this.held.clear()
-    // One pass in load order (the cheapest to read): claims, and the winner of each id so far.
+    // One pass in load order (the cheapest to read): claims, the winner of each id so far, problems.
     const contested = new Set<string>()
-    for (const [file, o] of this.outcomes) {
+    const problems: Problem[] = []
+    this.outcomes.forEach((o, file) => {
+      for (const p of o.problems) problems.push(p)
       const a = o.article
-      if (!a) continue
+      if (!a) return
       const claimants = this.claim(a.id, file)
       if (claimants[0] === file) this.winners.set(a.id, a)
       if (claimants.length === 2) contested.add(a.id)
-    }
-    const visible: Article[] = []
-    for (const a of this.winners.values()) {
-      if (isVisible(a, this.opts)) visible.push(a)
-      else if (isHeldBack(a, this.opts)) this.held.add(a)
-    }
-    const duplicates: Problem[] = []
+    })
     for (const id of contested) {
       const [winner, ...losers] = this.claims.get(id)!
-      for (const f of losers) duplicates.push(duplicateIdProblem(this.outcomes.get(f)!.article!, winner!))
+      for (const f of losers) problems.push(duplicateIdProblem(this.outcomes.get(f)!.article!, winner!))
     }
-    const { catalog, spellings } = assembleCatalog(this.outcomes.values(), visible, duplicates)
+    const { catalog, spellings } = assembleCatalog(this.winners.values(), problems, this.opts, (a) => this.held.add(a))
     this.spellings = spellings
     return (this.current = catalog)
   }
