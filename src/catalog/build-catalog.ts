@@ -4,14 +4,13 @@
  */
 import type { Article, Catalog, Problem, TopicEntry } from '../types.js'
 import type { SeedOutcome } from '../seed/seed-outcome.js'
-import { isVisible, resolveIds, type CatalogOptions } from './rules.js'
-import { allSharedSlugProblems } from './shared-slugs.js'
-import { SCOPE_KINDS, SCOPE_KIND_TABLE, type ScopeKind } from '../scopes/scope-kinds.js'
+import { isHeldBack, isVisible, resolveIds, type CatalogOptions } from './rules.js'
+import { sharedSlugsOf } from './shared-slugs.js'
+import { catalogOrder } from './sort-articles.js'
+import { groupAllScopes, groupKind, type Spellings } from './group-scopes.js'
+import type { ScopeKind } from '../scopes/scope-kinds.js'
 
-/** Newest first; equal instants by id, so the order never depends on file order. */
-export function compareArticles(a: Article, b: Article): number {
-  return b.publishedMs - a.publishedMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-}
+export { compareArticles } from './sort-articles.js'
 
 /**
  * Builds the snapshot. Duplicate ids: the winner rule of rules.ts; every other claimant gets a
@@ -19,43 +18,58 @@ export function compareArticles(a: Article, b: Article): number {
  */
 export function buildCatalog(outcomes: readonly SeedOutcome[], opts: CatalogOptions): Catalog {
   const { winners, duplicates } = resolveIds(outcomes)
-  const articles = [...winners.values()].filter((a) => isVisible(a, opts)).sort(compareArticles)
-  const scopes = groupScopes(articles)
-  const problems = [...outcomes.flatMap((o) => o.problems), ...duplicates, ...allSharedSlugProblems(scopes.provider)]
-  return {
+  const problems: Problem[] = []
+  for (const o of outcomes) for (const p of o.problems) problems.push(p)
+  problems.push(...duplicates)
+  return assembleCatalog(winners.values(), problems, opts).catalog
+}
+
+/**
+ * The snapshot from the winners (one article per id, in any order; the order they were loaded in
+ * is the fastest to read) and the problems so far (every outcome's, then the duplicate-id ones),
+ * plus the spelling counts of every scope: what buildCatalog and CatalogIndex's fresh start
+ * share, so the index need not resolve the ids a second time. `held` hears of every winner held
+ * back by its future date.
+ */
+export function assembleCatalog(
+  winners: Iterable<Article>, problems: Problem[], opts: CatalogOptions, held?: (a: Article) => void,
+): { catalog: Catalog; spellings: Map<ScopeKind, Spellings> } {
+  const visible: Article[] = []
+  const dates: number[] = []
+  for (const a of winners) {
+    if (isVisible(a, opts)) {
+      visible.push(a)
+      dates.push(a.publishedMs)
+    } else if (held && isHeldBack(a, opts)) held(a)
+  }
+  const order = catalogOrder(visible, dates)
+  const articles = new Array<Article>(order.length)
+  for (let p = 0; p < order.length; p++) articles[p] = visible[order[p]!]!
+  const { scopes, spellings } = groupAllScopes(visible, order)
+  problems.push(...sharedSlugsOf(scopes.provider, spellings.get('provider')!))
+  // In the order given, the cheaper one to read (nothing iterates byId, and an update's LayeredMap lists new ids last anyway).
+  const byId = new Map<string, Article>()
+  for (const a of visible) byId.set(a.id, a)
+  const catalog: Catalog = {
     articles,
-    byId: new Map(articles.map((a) => [a.id, a])),
+    byId,
     topics: scopes.topic,
     scopes,
+    // Stable: equal file and line keep the order own problems, duplicate-id, shared slug.
     problems: problems.sort(byFileAndLine),
     updatedMs: articles[0]?.publishedMs ?? 0,
   }
+  return { catalog, spellings }
 }
 
 /** Every kind's scopes, grouped as `groupTopics` groups topics. */
 export function groupScopes(articles: readonly Article[]): Record<ScopeKind, Map<string, TopicEntry>> {
-  return Object.fromEntries(SCOPE_KINDS.map((k) => [k, groupTopics(articles, k)])) as Record<ScopeKind, Map<string, TopicEntry>>
+  return groupAllScopes(articles).scopes
 }
 
 /** Topics (or another kind's scopes) by slug, in slug order; articles keep the catalog's order. Of several spellings of one slug, the smallest name wins. */
 export function groupTopics(articles: readonly Article[], kind: ScopeKind = 'topic'): Map<string, TopicEntry> {
-  const groups = new Map<string, { name: string; articles: Article[] }>()
-  const of = SCOPE_KIND_TABLE[kind].of
-  for (const a of articles) {
-    for (const t of of(a)) {
-      const g = groups.get(t.slug)
-      if (!g) groups.set(t.slug, { name: t.name, articles: [a] })
-      else {
-        g.articles.push(a)
-        if (t.name < g.name) g.name = t.name
-      }
-    }
-  }
-  const slugs = [...groups.keys()].sort()
-  return new Map(slugs.map((slug) => {
-    const g = groups.get(slug)!
-    return [slug, { slug, name: g.name, articles: g.articles }]
-  }))
+  return groupKind(articles, kind)
 }
 
 export function byFileAndLine(a: Problem, b: Problem): number {

@@ -19,9 +19,15 @@ export function sharedSlugProblems(entry: TopicEntry): Problem[] {
   return out
 }
 
-/** Every provider scope's warnings (a full pass: the full build). */
-export function allSharedSlugProblems(providers: ReadonlyMap<string, TopicEntry>): Problem[] {
-  return [...providers.values()].flatMap(sharedSlugProblems)
+/**
+ * The warnings of every provider scope that more than one spelling names (`spellings`: slug →
+ * spelling → count, as the catalog counts them); a scope of one spelling has none, so its
+ * articles are not read.
+ */
+export function sharedSlugsOf(providers: ReadonlyMap<string, TopicEntry>, spellings: ReadonlyMap<string, ReadonlyMap<string, number>>): Problem[] {
+  const out: Problem[] = []
+  for (const [slug, names] of spellings) if (names.size > 1) out.push(...sharedSlugProblems(providers.get(slug)!))
+  return out
 }
 
 function problem(a: Article, name: string, entry: TopicEntry): Problem {

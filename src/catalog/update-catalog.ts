@@ -12,8 +12,9 @@
  */
 import type { Article, Catalog, Problem, TopicEntry } from '../types.js'
 import type { SeedOutcome } from '../seed/seed-outcome.js'
-import { buildCatalog, byFileAndLine, compareArticles } from './build-catalog.js'
-import { SHARED_SLUG, sharedSlugProblems } from './shared-slugs.js'
+import { assembleCatalog, byFileAndLine, compareArticles } from './build-catalog.js'
+import type { Spellings } from './group-scopes.js'
+import { SHARED_SLUG, sharedSlugsOf } from './shared-slugs.js'
 import { claimOrder, duplicateIdProblem, earliestDue, isHeldBack, isVisible, type CatalogOptions } from './rules.js'
 import { LayeredMap } from './layered-map.js'
 import { editSorted, lowerBound } from './sorted-list.js'
@@ -35,7 +36,7 @@ export class CatalogIndex {
   /** Winners held back only by their future date: they become visible as time passes. */
   private readonly held = new Set<Article>()
   /** Per scope kind: slug → spelling → how many visible articles use it; the smallest spelling names the scope. */
-  private readonly spellings = new Map<ScopeKind, Map<string, Map<string, number>>>(SCOPE_KINDS.map((k) => [k, new Map()]))
+  private spellings = new Map<ScopeKind, Spellings>()
   private opts: CatalogOptions
   private current!: Catalog
 
@@ -136,10 +137,16 @@ export class CatalogIndex {
     else if (isHeldBack(a, this.opts)) this.held.add(a)
   }
 
-  private claim(id: string, file: string): void {
+  /** Adds `file` to the claimants of `id` and returns them, in claim order. */
+  private claim(id: string, file: string): readonly string[] {
     const list = this.claims.get(id)
-    if (!list) this.claims.set(id, [file])
-    else list.splice(lowerBound(list, file, claimOrder), 0, file)
+    if (!list) {
+      const only = [file]
+      this.claims.set(id, only)
+      return only
+    }
+    list.splice(lowerBound(list, file, claimOrder), 0, file)
+    return list
   }
 
   private unclaim(id: string, file: string): void {
@@ -192,8 +199,7 @@ export class CatalogIndex {
    * warning comes or goes is the list re-sorted.
    */
   private withSharedSlugs(problems: readonly Problem[], providers: ReadonlyMap<string, TopicEntry>): readonly Problem[] {
-    const shared: Problem[] = []
-    for (const [slug, names] of this.spellings.get('provider')!) if (names.size > 1) shared.push(...sharedSlugProblems(providers.get(slug)!))
+    const shared = sharedSlugsOf(providers, this.spellings.get('provider')!)
     const had = problems.some((p) => p.code === SHARED_SLUG)
     if (!had && shared.length === 0) return problems
     return [...problems.filter((p) => p.code !== SHARED_SLUG), ...shared].sort(byFileAndLine)
@@ -229,19 +235,23 @@ export class CatalogIndex {
     this.claims.clear()
     this.winners.clear()
     this.held.clear()
-    for (const m of this.spellings.values()) m.clear()
-    for (const [file, o] of this.outcomes) if (o.article) this.claim(o.article.id, file)
-    for (const [id, files] of this.claims) {
-      const a = this.outcomes.get(files[0]!)!.article!
-      this.winners.set(id, a)
-      if (isHeldBack(a, this.opts)) this.held.add(a)
+    // One pass in load order (the cheapest to read): claims, the winner of each id so far, problems.
+    const contested = new Set<string>()
+    const problems: Problem[] = []
+    this.outcomes.forEach((o, file) => {
+      for (const p of o.problems) problems.push(p)
+      const a = o.article
+      if (!a) return
+      const claimants = this.claim(a.id, file)
+      if (claimants[0] === file) this.winners.set(a.id, a)
+      if (claimants.length === 2) contested.add(a.id)
+    })
+    for (const id of contested) {
+      const [winner, ...losers] = this.claims.get(id)!
+      for (const f of losers) problems.push(duplicateIdProblem(this.outcomes.get(f)!.article!, winner!))
     }
-    const catalog = buildCatalog([...this.outcomes.values()], this.opts)
-    for (const kind of SCOPE_KINDS) {
-      const of = SCOPE_KIND_TABLE[kind].of
-      const spellings = this.spellings.get(kind)!
-      for (const a of catalog.articles) for (const t of of(a)) spell(spellings, t.slug, t.name, +1)
-    }
+    const { catalog, spellings } = assembleCatalog(this.winners.values(), problems, this.opts, (a) => this.held.add(a))
+    this.spellings = spellings
     return (this.current = catalog)
   }
 }
