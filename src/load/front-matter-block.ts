@@ -37,16 +37,28 @@ const STRAY = /^(?:---|\.\.\.(?:[ \t]|$))/
 export function findBlock(text: string): BlockResult {
   const open = OPEN.exec(text)
   if (!open) return { ok: false, code: 'no-front-matter', line: 1, message: 'file does not start with a "---" front-matter block' }
-  const lines = text.slice(open[0].length).split('\n')
-  const close = lines.findIndex((l) => CLOSE.test(l))
-  if (close < 0) {
-    // gray-matter would still close on a `---…` line: name it, it is the likelier mistake.
-    const stray = lines.findIndex((l) => l.startsWith('---'))
-    if (stray >= 0) return strayDelimiter(stray, '---')
-    return { ok: false, code: 'unclosed-front-matter', line: 1, message: 'front matter has no closing "---" line' }
+  const start = open[0].length
+  const language = open[1]!.trim()
+  // Only a line that starts with `---` can close the block: they are found with indexOf, so the
+  // body is never split into lines and joined again.
+  for (let at = text.startsWith('---', start) ? start : dashLine(text, start); at >= 0; at = dashLine(text, at + 3)) {
+    const end = text.indexOf('\n', at)
+    if (CLOSE.test(end < 0 ? text.slice(at) : text.slice(at, end))) {
+      const block = at === start ? '' : text.slice(start, at - 1)
+      return { ok: true, value: { language, block, body: end < 0 ? '' : text.slice(end + 1) } }
+    }
   }
-  const block = lines.slice(0, close)
-  return { ok: true, value: { language: open[1]!.trim(), block: block.join('\n'), body: lines.slice(close + 1).join('\n') } }
+  const lines = text.slice(start).split('\n')
+  // gray-matter would still close on a `---…` line: name it, it is the likelier mistake.
+  const stray = lines.findIndex((l) => l.startsWith('---'))
+  if (stray >= 0) return strayDelimiter(stray, '---')
+  return { ok: false, code: 'unclosed-front-matter', line: 1, message: 'front matter has no closing "---" line' }
+}
+
+/** Start of the first line after `from` that begins with `---`, or -1. */
+function dashLine(text: string, from: number): number {
+  const i = text.indexOf('\n---', from)
+  return i < 0 ? -1 : i + 1
 }
 
 /**
@@ -55,6 +67,8 @@ export function findBlock(text: string): BlockResult {
  * characters are removed: `\u0007---` becomes `---`).
  */
 export function checkBlock(block: string): Extract<BlockResult, { ok: false }> | undefined {
+  // Almost every block has no line starting with `---` or `...`: say so without splitting it.
+  if (!/^(?:---|\.\.\.)/.test(block) && !block.includes('\n---') && !block.includes('\n...')) return undefined
   const lines = block.split('\n')
   const index = lines.findIndex((l) => STRAY.test(l))
   return index < 0 ? undefined : strayDelimiter(index, lines[index]!.startsWith('---') ? '---' : '...')

@@ -42,6 +42,8 @@ function withoutUserinfo(s: string): string {
 
 /** What RFC 3986 allows unescaped after the authority (pchar, `/`, `?`), and `%` only before two hex digits. */
 const NOT_URI_CHAR = /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/g
+/** NOT_URI_CHAR without the global flag, to test for one (a global regex's test keeps state). */
+const NOT_URI_CHAR_ONE = new RegExp(NOT_URI_CHAR.source)
 
 /**
  * The WHATWG serialization, with what it leaves unescaped but RFC 3986 forbids (`[ ] | ^ { }`,
@@ -49,10 +51,16 @@ const NOT_URI_CHAR = /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/g
  * JSON Feed `url`, which readers and validators parse as RFC 3986 URIs.
  */
 function rfc3986(url: URL): string {
-  const tail = url.pathname + url.search + url.hash
-  const head = url.href.slice(0, url.href.length - tail.length)
+  const { href, pathname, search, hash } = url
+  const tail = pathname + search + hash
+  // Nearly every URL has nothing to escape: then each part below comes back as it is, and so does
+  // href. Not when href does not end with the parts: an empty `?` or `#` is in href but in neither
+  // search nor hash, and the cut below then takes it for part of the head (`https://h/?#` becomes
+  // `https://h/?/`); that answer is kept as it was until it is fixed on its own.
+  if (href.endsWith(tail) && !NOT_URI_CHAR_ONE.test(pathname + search + hash.slice(1))) return href
+  const head = href.slice(0, href.length - tail.length)
   const enc = (part: string) => part.replace(NOT_URI_CHAR, (c) => (c === '%' ? '%25' : encodeURIComponent(c)))
-  return head + enc(url.pathname + url.search) + (url.hash ? '#' + enc(url.hash.slice(1)).replace(/#/g, '%23') : '')
+  return head + enc(pathname + search) + (hash ? '#' + enc(hash.slice(1)).replace(/#/g, '%23') : '')
 }
 
 const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/i

@@ -3,9 +3,11 @@
  * a line gray-matter or YAML would end it on instead is an error at that line. And YAML error
  * messages never quote the source, so nothing of a `secured:` line reaches a problem.
  */
+import fc from 'fast-check'
 import matter from 'gray-matter'
 import { describe, expect, it } from 'vitest'
 import { MATTER_OPTIONS, parseFrontMatter } from '../../src/load/parse-front-matter.js'
+import { checkBlock, findBlock } from '../../src/load/front-matter-block.js'
 import { safeYamlReason } from '../../src/load/yaml-reason.js'
 import { processSeed } from '../../src/seed/process-seed.js'
 
@@ -80,5 +82,31 @@ describe('YAML error messages', () => {
       'unacceptable node kind for !<…> tag; it should be "scalar", not "mapping"',
     )
     expect(safeYamlReason('bad indentation of a mapping entry')).toBe('bad indentation of a mapping entry')
+  })
+})
+
+describe('finding the block without splitting the file into lines', () => {
+  /** The rule read literally, line by line (what findBlock and checkBlock did before they scanned with indexOf). */
+  function byLines(text: string): unknown {
+    const open = /^---([^\n]*)\n/.exec(text)
+    if (!open) return 'no-front-matter'
+    const lines = text.slice(open[0].length).split('\n')
+    const close = lines.findIndex((l) => /^---[ \t]*$/.test(l))
+    if (close < 0) return lines.some((l) => l.startsWith('---')) ? 'stray' : 'unclosed'
+    const block = lines.slice(0, close).join('\n')
+    const stray = block.split('\n').findIndex((l) => /^(?:---|\.\.\.(?:[ \t]|$))/.test(l))
+    return { language: open[1]!.trim(), block, body: lines.slice(close + 1).join('\n'), stray: stray < 0 ? undefined : stray + 2 }
+  }
+  const LINES = ['---', '--- ', '---\t', '---x', '----', '--- a', '...', '... ', '...x', 'a: 1', '', ' ---', 'x---', '\r', '---\r']
+
+  it('agrees with the line-by-line reading on every arrangement of delimiter-like lines', () => {
+    fc.assert(fc.property(fc.constantFrom('---', '---yaml', '--- ', '--'), fc.array(fc.constantFrom(...LINES), { maxLength: 12 }), fc.boolean(), (open, lines, eol) => {
+      const text = `${open}\n${lines.join('\n')}${eol ? '\n' : ''}`
+      const found = findBlock(text)
+      const got = found.ok
+        ? { ...found.value, stray: checkBlock(found.value.block)?.line }
+        : found.code === 'no-front-matter' ? 'no-front-matter' : found.code === 'unclosed-front-matter' ? 'unclosed' : 'stray'
+      expect(got).toEqual(byLines(text))
+    }), { numRuns: 3000 })
   })
 })

@@ -137,4 +137,14 @@ describe('field lines and sources', () => {
     expect(fieldSource(fm, 'publishedDateTime')).toBe('2024-03-13 00:59:00')
     expect(fieldSource(fm, 'related')).toBeUndefined()
   })
+  it('answers each front matter for itself when questions about several interleave (lines and patterns are cached)', () => {
+    const other = "\n'title': y\nwebUrl: z\npublishedDateTime: 2025-01-01\n"
+    for (let i = 0; i < 3; i++) {
+      expect([fieldLine(fm, 'title'), fieldLine(other, 'title'), fieldLine(fm, 'webUrl'), fieldLine(other, 'webUrl')]).toEqual([2, 2, undefined, 3])
+      expect([fieldSource(other, 'publishedDateTime'), fieldSource(fm, 'publishedDateTime')]).toEqual(['2025-01-01', '2024-03-13 00:59:00'])
+    }
+    // A key with pattern characters is matched literally, and a quote must close as it opened.
+    expect(fieldLine('\naxb: 2\na.b: 1\n', 'a.b')).toBe(3)
+    expect(fieldLine('\n"q\': 3\n', 'q')).toBeUndefined()
+  })
 })

@@ -2,8 +2,10 @@
  * Date rules: a time zone is expected; without one the instant is read as UTC with a warning,
  * quoted or not. Impossible dates are errors even where js-yaml would roll them over.
  */
+import dayjs from 'dayjs'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseDate } from '../../src/normalize/dates.js'
+import { formatDay, parseDate } from '../../src/normalize/dates.js'
 import { processSeed } from '../../src/seed/process-seed.js'
 
 const NOW = Date.UTC(2026, 0, 1)
@@ -98,5 +100,32 @@ describe('RFC 2822 years (issue 15, finding 9)', () => {
     expect(o.article?.publishedMs).toBe(Date.UTC(1999, 2, 13, 0, 59))
     expect(o.problems).toMatchObject([{ code: 'two-digit-year', severity: 'warning', field: 'publishedDateTime', line: 3, message: expect.stringContaining('read as 1999 (RFC 5322 §4.3') }])
     expect(seed('publishedDateTime: "Tue, 13 Mar 0001 00:59:00 GMT"')).toMatchObject({ problems: [], article: { publishedMs: at('0001-03-13T00:59:00Z') } })
+  })
+})
+
+describe('the calendar rule is dayjs strict, with or without the fast path (issue 11)', () => {
+  const two = (n: number) => String(n).padStart(2, '0')
+
+  it('every YYYY-MM-DD is accepted, refused and placed exactly as dayjs.utc(…, "YYYY-MM-DD", true) does', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 19 }), fc.integer({ min: 0, max: 39 }), (y, m, d) => {
+      const date = `${String(y).padStart(4, '0')}-${two(m)}-${two(d)}`
+      const day = dayjs.utc(date, 'YYYY-MM-DD', true)
+      const want = day.isValid() ? { ok: true, ms: day.valueOf(), noTimezone: false } : { ok: false, reason: `"${date}" is not a calendar date` }
+      expect(parseDate(`${date}T00:00:00Z`)).toEqual(want)
+    }), { numRuns: 20000 })
+    // The edges of the fast path's years, and the leap rule, every time.
+    for (const date of ['0999-12-31', '1000-01-01', '1000-02-29', '1600-02-29', '1900-02-29', '2000-02-29', '2023-02-29', '2024-02-29', '9999-12-31', '0099-01-01', '0100-01-01']) {
+      expect(parseDate(`${date}T00:00:00Z`).ok, date).toBe(dayjs.utc(date, 'YYYY-MM-DD', true).isValid())
+    }
+  })
+
+  it('formatDay writes what dayjs writes as "D MMMM YYYY", from the year 1 to 9999 and past both ends', () => {
+    const ms = fc.oneof(fc.integer({ min: Date.parse('0001-01-01T00:00:00Z'), max: Date.UTC(9999, 11, 31, 23, 59, 59) }), fc.integer({ min: -8.64e15, max: 8.64e15 }))
+    fc.assert(fc.property(ms, (t) => {
+      expect(formatDay(t)).toBe(dayjs.utc(t).format('D MMMM YYYY'))
+    }), { numRuns: 20000 })
+    for (const t of [Date.UTC(1000, 0, 1) - 1, Date.UTC(1000, 0, 1), Date.UTC(10000, 0, 1) - 1, Date.UTC(10000, 0, 1)]) {
+      expect(formatDay(t)).toBe(dayjs.utc(t).format('D MMMM YYYY'))
+    }
   })
 })

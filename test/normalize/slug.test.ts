@@ -29,6 +29,16 @@ describe('topicSlug', () => {
     expect(slugify('a'.repeat(80))).toBe('a'.repeat(80))
   })
 
+  it('answers a name asked again, and past the memo\'s bound, as it did the first time; the answer cannot be changed', () => {
+    const names = ['AI Hardware', 'Économie', '../../etc/passwd', WIDE.repeat(64), '..']
+    const first = names.map((n) => ({ ...topicSlug(n) }))
+    // 20,000 unique names fill the memo (issue 11) and make it start again.
+    for (let i = 0; i < 20_001; i++) topicSlug(`topic ${i}`)
+    expect(names.map((n) => ({ ...topicSlug(n) }))).toEqual(first)
+    expect(names.map((n) => ({ ...topicSlug(n) }))).toEqual(first)
+    expect(Object.isFrozen(topicSlug('AI Hardware'))).toBe(true)
+  })
+
   it('bounds 64 four-byte letters (256 bytes, the finding) by bytes and by the encoded URL', () => {
     const { slug, truncated } = topicSlug(WIDE.repeat(64))
     expect(truncated).toBe(true)

@@ -1,4 +1,5 @@
 /** URL rules: absolute http(s) only, and written as RFC 3986 URIs (what feed readers and validators parse). */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { httpUrl } from '../../src/normalize/urls.js'
 
@@ -73,5 +74,25 @@ describe('a seed with credentials in every URL field', () => {
       documents++
     }
     expect(documents).toBeGreaterThan(5)
+  })
+})
+
+describe('the RFC 3986 escape, with or without the early answer (issue 11)', () => {
+  const NOT_URI_CHAR = /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/g
+  /** The WHATWG serialization with every part escaped, always (what urls.ts did for every URL). */
+  function escaped(s: string): string {
+    const url = new URL(s)
+    const tail = url.pathname + url.search + url.hash
+    const head = url.href.slice(0, url.href.length - tail.length)
+    const enc = (part: string) => part.replace(NOT_URI_CHAR, (c) => (c === '%' ? '%25' : encodeURIComponent(c)))
+    return head + enc(url.pathname + url.search) + (url.hash ? '#' + enc(url.hash.slice(1)).replace(/#/g, '%23') : '')
+  }
+  const part = fc.array(fc.constantFrom('a', 'Z', '0', '/', '.', '-', '~', '[', ']', '|', '^', '{', '}', '%', '%41', '%zz', '#', '?', '&', '=', ' ', '"', '<', '`', 'é', '中', '\\'), { maxLength: 10 }).map((xs) => xs.join(''))
+
+  it('gives what escaping every part gives, for any path, query and fragment', () => {
+    fc.assert(fc.property(part, part, part, (path, query, fragment) => {
+      const s = `https://example.com/${path}?${query}#${fragment}`
+      expect(httpUrl(s)).toEqual({ ok: true, url: escaped(s) })
+    }), { numRuns: 10000 })
   })
 })
