@@ -6,7 +6,7 @@
  * `Site.keys()` / `Site.headKeys()`, so a new kind of document is detected with no change here.
  *
  * A document is unchanged when its signature (`Site.signature`: what its bytes depend on
- * besides config and code) equals the earlier one. With the earlier Site in memory,
+ * besides config and code), or a digest of it, equals the earlier one. With the earlier Site in memory,
  * `Site.sameInputs` first answers "unchanged" for documents whose inputs are the very same
  * objects, without building the signature: a live update touches a few scopes, and the full
  * archives of the rest are then a pointer comparison (RFC 5005: they never change).
@@ -21,6 +21,9 @@ export interface Baseline {
   /** The earlier snapshot itself, when it is in memory and `tokens` describe it. */
   site?: Site
 }
+
+/** What a baseline holds for the document at `key` of `site`; undefined when there is no such document. */
+export type Token = (site: Site, key: DocKey) => string | undefined
 
 export interface Changes {
   /** Documents of the snapshot that are new or whose signature differs, in key order. */
@@ -37,12 +40,12 @@ export interface Changes {
 
 /**
  * Compares `site`'s documents at `keys` with `before` (undefined: everything is new).
- * `token` turns a signature into what `before.tokens` holds (a digest for a manifest on disk;
- * the identity by default). Pure: no rendering, no I/O.
+ * `token` gives what `before.tokens` holds for a document (undefined: there is none): its
+ * signature by default, `Site.signatureDigest` for a manifest on disk. Pure: no rendering, no I/O.
  *
- * @example changedKeys({ tokens: manifest }, site, site.keys(), sha1).changed // the documents to write
+ * @example changedKeys({ tokens: manifest }, site, site.keys(), (s, k) => s.signatureDigest(k, sha256)).changed // the documents to write
  */
-export function changedKeys(before: Baseline | undefined, site: Site, keys: Iterable<DocKey>, token: (sig: string) => string = (s) => s): Changes {
+export function changedKeys(before: Baseline | undefined, site: Site, keys: Iterable<DocKey>, token: Token = (s, k) => s.signature(k)): Changes {
   const tokens = new Map<string, string>()
   const changed: DocKey[] = []
   let unchanged = 0
@@ -55,9 +58,8 @@ export function changedKeys(before: Baseline | undefined, site: Site, keys: Iter
       unchanged++
       continue
     }
-    const sig = site.signature(key)
-    if (sig === undefined) continue
-    const now = token(sig)
+    const now = token(site, key)
+    if (now === undefined) continue
     tokens.set(file, now)
     if (old === now) unchanged++
     else {

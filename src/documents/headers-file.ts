@@ -56,7 +56,7 @@ export class HeadersFile {
     this.notes.push(...lines.map((l) => `# ${l}`))
   }
 
-  add(key: DocKey, doc: Document): void {
+  add(key: DocKey, doc: Pick<Document, 'headers' | 'lastModifiedMs' | 'path'>): void {
     const { Link: link, ...headers } = doc.headers
     const rule = rulePath(key)
     const rest = isLiteral(rule) && doc.lastModifiedMs !== undefined ? { ...headers, 'Last-Modified': new Date(Math.min(doc.lastModifiedMs, this.now)).toUTCString() } : headers

@@ -1,6 +1,6 @@
 /**
  * What the last static build into an output folder wrote, kept in the cache folder: per
- * document file a digest of its signature (`Site.signature`), and the size of every file
+ * document file a digest of its signature (`Site.signatureDigest`), and the size of every file
  * written, under a key made of Feedstand's version, code and the whole config. The next build
  * renders and writes only documents whose digest differs, deletes those that are gone, and
  * first checks every size against the disk, so output deleted or truncated behind its back is
@@ -17,13 +17,15 @@ import { randomUUID } from 'node:crypto'
 import { sha256 } from '../node/digest.js'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import type { Site } from '../documents/site.js'
+import type { DocKey } from '../paths.js'
 
 export interface BuildManifest {
   /** Version + code + config fingerprint the documents were built under. */
   key: string
   /** Absolute output folder. */
   outDir: string
-  /** Document file → digest of its signature. */
+  /** Document file → digest of its signature (`documentToken`). */
   files: Record<string, string>
   /** Every file written (bodies, variants, `_headers`) → its size in bytes. */
   sizes: Record<string, number>
@@ -35,10 +37,12 @@ export interface Journal {
   files: string[]
 }
 
-/** A short digest of a document signature. */
-export function signatureDigest(sig: string): string {
-  return sha256(sig, 'base64url')
+/** The manifest's token of a document: a short digest of its signature's inputs (`Site.signatureDigest`). */
+export function documentToken(site: Site, key: DocKey): string | undefined {
+  return site.signatureDigest(key, digestText)
 }
+
+const digestText = (text: string) => sha256(text, 'base64url')
 
 /** The manifest file of `outDir` in the cache folder (one per output folder). */
 export function manifestPath(cacheDir: string, outDir: string): string {

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { ManifestBuilder, SITE_MANIFEST_FILE, entryOf, parseSiteManifest, resolvedEntry } from '../documents/site-manifest.js'
 import type { Document } from '../documents/document.js'
 import type { Site } from '../documents/site.js'
-import { filePath, type DocKey } from '../paths.js'
+import { filePath, urlPath, type DocKey } from '../paths.js'
 
 export { SITE_MANIFEST_FILE }
 
@@ -23,6 +23,18 @@ export class SiteManifestFile {
   /** A full build: nothing on disk counts. */
   reset(): void {
     this.entries = new Map()
+  }
+
+  /**
+   * What `_headers` needs of the document at `key` (its headers, Link included, Last-Modified,
+   * path) from its entry, without rendering it; undefined when no entry is known. Valid after
+   * `update` or `render` for the documents of the snapshot they were given.
+   */
+  headersOf(key: DocKey): Pick<Document, 'headers' | 'lastModifiedMs' | 'path'> | undefined {
+    const entry = this.entries?.get(filePath(key))
+    if (!entry) return undefined
+    const headers = entry.l ? { ...entry.headers, Link: entry.l.join(', ') } : entry.headers
+    return { headers, lastModifiedMs: entry.m, path: urlPath(key) }
   }
 
   /** A document the build renders. */
