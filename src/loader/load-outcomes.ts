@@ -20,6 +20,11 @@ import { SeedCache } from './seed-cache.js'
 export interface LoadOptions {
   /** Folder of the persistent cache (src/cache/); without one, only `cache` is reused. */
   cacheDir?: string
+  /**
+   * The persistent cache, already open (loadCachedOutcomes' store, whose articles read their bodies
+   * from it): used instead of opening `cacheDir`'s, and left open.
+   */
+  store?: SeedStore
   /** Parse threads: 0 parses on the calling thread; default one per core when there are many files. */
   workers?: number
   /**
@@ -37,7 +42,7 @@ export async function loadOutcomes(config: Config, nowMs: number, cache = new Se
   const step: SeedStepOptions = { maxFileBytes: config.maxFileBytes, normalize: normalizeOptions(config, nowMs) }
   const [{ entries, skipped }, store] = await Promise.all([
     scanSeeds(config.seedsDir),
-    options.cacheDir === undefined ? undefined : openSeedStore(options.cacheDir, config),
+    options.store ?? (options.cacheDir === undefined ? undefined : openSeedStore(options.cacheDir, config)),
   ])
   const outcomes = new Map<string, SeedOutcome>()
   const records = new Map<string, SeedRecord>()
@@ -67,7 +72,7 @@ export async function loadOutcomes(config: Config, nowMs: number, cache = new Se
   for (const entry of entries) cache.set(entry, outcomes.get(entry.file)!)
   cache.retain(new Set(entries.map((e) => e.file)))
   if (store) {
-    await save(store, put, entries)
+    await save(store, put, entries, outcomes, options.store === undefined)
     // After the reads: a record's damage is found when it is read.
     if (store.damage.length > 0) options.onNotice?.(damageNotice(store))
   }
@@ -89,15 +94,17 @@ async function parse(jobs: readonly SeedJob[], step: SeedStepOptions, workers: n
   return results
 }
 
-/** Stores what was parsed (and refreshed stats), drops the records of files gone, closes the store. Best effort. */
-async function save(store: SeedStore, put: SeedRecord[], entries: readonly { file: string }[]): Promise<void> {
+/** Stores what was parsed (and refreshed stats), drops the records and bodies of files gone, closes the store if it opened it. Best effort. */
+async function save(store: SeedStore, put: SeedRecord[], entries: readonly { file: string }[], outcomes: ReadonlyMap<string, SeedOutcome>, close: boolean): Promise<void> {
+  const inUse = new Set<string>()
+  for (const o of outcomes.values()) if (o.article) inUse.add(o.article.hash)
   try {
-    await store.save(put, new Set(entries.map((e) => e.file)))
+    await store.save(put, new Set(entries.map((e) => e.file)), inUse)
     if (put.length > 0) await store.dropOtherKeys()
   } catch {
     // The cache is an optimisation: an unwritable one costs the next process a parse, nothing else.
   } finally {
-    await store.close().catch(() => undefined)
+    if (close) await store.close().catch(() => undefined)
   }
 }
 
