@@ -164,10 +164,12 @@ export class SeedStore {
     // No seal is removed first: a write cut short leaves a file its (old) seal no longer matches.
     const seal = join(this.folder, SEAL_FILE)
     await db.transaction(() => {
-      for (const r of kept) {
-        db.put(r.file, encodeLight(r))
-        if (r.outcome.article) bodies.put(r.hash, encodeBody(r.outcome.article))
-      }
+      // Light records first, then bodies: LMDB allocates pages in write order, so a first save
+      // lays the light records out together. A start's scan of them faults in their pages only;
+      // interleaved with the bodies' overflow pages, the kernel's fault-around mapped the whole
+      // file (measured at 100k: 657 MB of the mapping resident after reading 129 MB of records).
+      for (const r of kept) db.put(r.file, encodeLight(r))
+      for (const r of kept) if (r.outcome.article) bodies.put(r.hash, encodeBody(r.outcome.article))
       for (const k of [...gone, ...dropped]) db.remove(k)
       for (const h of stale) bodies.remove(h)
     })
