@@ -49,15 +49,47 @@ export class SeedStore {
   private readonly bad = new Set<string>()
   /** Hashes of the light records handed out by `records()`: their articles may still read their bodies. */
   private readonly lent = new Set<string>()
-  private readonly bodies: Database<Buffer, string> | undefined
+  private bodies: Database<Buffer, string> | undefined
+  /** Set by `release`: the environment is closed until the next read reopens it. */
+  private released = false
+  private saving = 0
+  private closed = false
 
   private constructor(
     readonly folder: string,
-    private readonly db: RootDatabase<Buffer, string> | undefined,
+    private db: RootDatabase<Buffer, string> | undefined,
     /** What was discarded as damaged (`seeds.mdb: what`); empty while the store is sound. */
     readonly damage: string[],
   ) {
     this.bodies = db?.openDB<Buffer, string>({ name: BODIES, encoding: 'binary', compression: false, cache: false })
+  }
+
+  /**
+   * Closes the environment until the next read reopens it (synchronously: LMDB's open is), unless
+   * a save is under way. Reading a body maps its pages and the kernel's fault-around maps the
+   * cached pages around them: after a start's heads were rendered, ~490 MB of the file were
+   * resident in the server's RSS at 100k (clean pages, but counted). Unmapping returns them.
+   */
+  async release(): Promise<void> {
+    if (!this.db || this.released || this.saving > 0 || this.closed) return
+    this.released = true
+    const db = this.db
+    this.db = this.bodies = undefined
+    await db.close()
+  }
+
+  /** The environment, reopened if released. */
+  private env(): RootDatabase<Buffer, string> | undefined {
+    if (this.released && !this.closed) {
+      this.released = false
+      try {
+        this.db = open<Buffer, string>({ path: join(this.folder, DATA_FILE), noSubdir: true, encoding: 'binary', compression: false, cache: false, maxDbs: 1 })
+        this.bodies = this.db.openDB<Buffer, string>({ name: BODIES, encoding: 'binary', compression: false, cache: false })
+      } catch {
+        // Unreadable now: every read misses (bodies are read from their seeds), nothing is saved.
+      }
+    }
+    return this.db
   }
 
   /** Opens the cache for `key` under `dir`: an empty store when there is none, or when it is damaged or unreadable. */
@@ -103,7 +135,7 @@ export class SeedStore {
   private light(file: string): LightRecord | undefined {
     let bytes: Buffer | undefined
     try {
-      bytes = this.db?.getBinary(file)
+      bytes = this.env()?.getBinary(file)
     } catch (err) {
       return this.hurt(file, `an unreadable value (${(err as Error).message})`)
     }
@@ -121,6 +153,7 @@ export class SeedStore {
   body(file: string, hash: string): ArticleBody | undefined {
     let bytes: Buffer | undefined
     try {
+      this.env()
       bytes = this.bodies?.getBinary(hash)
     } catch (err) {
       return this.hurt(file, `an unreadable body (${(err as Error).message})`)
@@ -132,8 +165,9 @@ export class SeedStore {
 
   /** Every sound light record, in key order (serve's start from the cache): their bodies are read with `body`. */
   *records(): Generator<LightRecord> {
-    if (!this.db) return
-    for (const { key, value } of this.db.getRange()) {
+    const db = this.env()
+    if (!db) return
+    for (const { key, value } of db.getRange()) {
       if (key === BODIES) continue
       const got = decodeLight(key, value)
       if ('damage' in got) this.hurt(key, got.damage)
@@ -152,9 +186,18 @@ export class SeedStore {
    * the store unsealed (discarded by the next open), never half-trusted.
    */
   async save(put: readonly SeedRecord[], live: ReadonlySet<string>, inUse?: ReadonlySet<string>): Promise<void> {
-    const db = this.db
+    const db = this.env()
     const bodies = this.bodies
     if (!db || !bodies) return
+    this.saving++
+    try {
+      await this.write(db, bodies, put, live, inUse)
+    } finally {
+      this.saving--
+    }
+  }
+
+  private async write(db: RootDatabase<Buffer, string>, bodies: Database<Buffer, string>, put: readonly SeedRecord[], live: ReadonlySet<string>, inUse?: ReadonlySet<string>): Promise<void> {
     const gone = this.keys().filter((k) => !live.has(k) || (this.bad.has(k) && !put.some((r) => r.file === k)))
     const kept = put.filter(worthKeeping)
     const dropped = put.filter((r) => !worthKeeping(r)).map((r) => r.file)
@@ -183,11 +226,15 @@ export class SeedStore {
 
   /** The keys of the records (the main database less the name of the bodies' one). */
   private keys(): string[] {
-    return this.db ? [...this.db.getKeys()].filter((k) => k !== BODIES) : []
+    const db = this.env()
+    return db ? [...db.getKeys()].filter((k) => k !== BODIES) : []
   }
 
   async close(): Promise<void> {
-    await this.db?.close()
+    this.closed = true
+    const db = this.db
+    this.db = this.bodies = undefined
+    await db?.close()
   }
 
   /** Deletes cache folders of other keys (older versions, other settings) beside this one. */

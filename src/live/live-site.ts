@@ -68,6 +68,13 @@ function warmOne(site: Site, key: DocKey): void {
   }
 }
 
+/**
+ * Bytes of item fragments a live site keeps (src/render/fragments.ts): the heads are kept as bytes,
+ * so fragments serve only re-renders (a live update's heads: the global one and the article's
+ * scopes', maxItems items each; pages and archives asked for). Unbounded they were ~87 MB at 100k.
+ */
+const FRAGMENT_BYTES = 16 * 1024 * 1024
+
 /** setTimeout's ceiling (about 24.8 days); a later due date re-arms when the timer fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1
 
@@ -90,6 +97,8 @@ export class LiveSite {
     private readonly store: SeedStore | undefined,
   ) {
     this.current = new Site(live.catalog, { config: opts.config, compressor: opts.compressor, digest: opts.digest })
+    // Every later snapshot shares these fragments (apply): bounded, as the process lives long.
+    this.current.fragments.limit(FRAGMENT_BYTES)
   }
 
   /**
@@ -186,6 +195,8 @@ export class LiveSite {
       if (this.closed) return
       if (changed.length > 0) this.follower.enqueue(changed)
       const s = ((performance.now() - began) / 1000).toFixed(2)
+      // The catching up read and wrote the store: unmapped until a body is read.
+      await this.store?.release()
       io.err(`Caught up with ${config.seedsDir} in ${s} s: ${changed.length} file${changed.length === 1 ? '' : 's'} changed since the cache${changed.length > 0 ? ' (re-read now)' : ''}`)
     } catch (err) {
       io.err(`live: catching up with ${config.seedsDir} failed: ${(err as Error).message}; serving the cached state and following changes`)

@@ -17,10 +17,14 @@ import type { BodySource } from '../cache/stored-article.js'
 import { hashSeed, normalizeOptions, processSeedHashed } from '../seed/process-seed.js'
 
 const KEPT = 64
+/** After this long without a body read, the store's file is unmapped (SeedStore.release); the next read maps it again. */
+const IDLE_MS = 2000
 
 export class StoreBodies implements BodySource {
   private readonly recent = new Map<string, ArticleBody>()
   private readonly told = new Set<string>()
+  private lastRead = 0
+  private idle: ReturnType<typeof setTimeout> | undefined
 
   /** `onDamage`: told once per file whose stored body could not be used (for one log line). */
   constructor(
@@ -32,10 +36,22 @@ export class StoreBodies implements BodySource {
   body(a: LightArticle): ArticleBody {
     const hit = this.recent.get(a.hash)
     if (hit) return hit
+    this.lastRead = performance.now()
+    this.armIdle()
     const body = this.store.body(a.file, a.hash) ?? this.reparse(a)
     if (this.recent.size >= KEPT) this.recent.delete(this.recent.keys().next().value!)
     this.recent.set(a.hash, body)
     return body
+  }
+
+  private armIdle(): void {
+    if (this.idle) return
+    this.idle = setTimeout(() => {
+      this.idle = undefined
+      if (performance.now() - this.lastRead >= IDLE_MS) void this.store.release().catch(() => undefined)
+      else this.armIdle()
+    }, IDLE_MS)
+    this.idle.unref?.()
   }
 
   /** The body from the seed file, when its bytes are still the ones the article came from. */

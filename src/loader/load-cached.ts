@@ -54,6 +54,8 @@ export async function loadCachedOutcomes(config: Config, cacheDir: string, cache
     await store.close().catch(() => undefined)
     throw err
   }
+  // The scan mapped the light records' pages (~240 MB at 100k): unmapped until a body is read.
+  await store.release()
   outcomes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   const damage = store.damage.length > 0 ? `cache: discarded damaged records in ${store.folder} (${store.damage.join('; ')}); their seeds are parsed again` : undefined
   return { outcomes, store, ...(damage && { notice: damage }) }

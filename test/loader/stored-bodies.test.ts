@@ -75,6 +75,9 @@ describe('a start from the cache', () => {
       for (const o of articles) for (const k of HEAVY) expect(Object.keys(o.article!)).not.toContain(k)
       expect(got.outcomes.map((o) => ({ ...o, article: o.article && fieldsOf(o.article) }))).toEqual(fresh)
       expect(documents(got.outcomes)).toEqual(expected)
+      // Unmapped (as after an idle while), then read again: the store reopens itself.
+      await got.store!.release()
+      expect(got.outcomes.map((o) => ({ ...o, article: o.article && fieldsOf(o.article) }))).toEqual(fresh)
       expect(got.notice).toBeUndefined()
     } finally {
       await got.store?.close()
