@@ -131,8 +131,11 @@ export class SeedStore {
     return body && { ...light, outcome: { ...light.outcome, article: joinParts(article, body) } }
   }
 
-  /** The light record of `file`, checked; undefined when there is none or it was damaged. */
-  private light(file: string): LightRecord | undefined {
+  /**
+   * The light record of `file`, checked; undefined when there is none or it was damaged. `lend`:
+   * its article will read its body later (stored-article.ts), so a save keeps that body.
+   */
+  light(file: string, lend = false): LightRecord | undefined {
     let bytes: Buffer | undefined
     try {
       bytes = this.env()?.getBinary(file)
@@ -142,7 +145,9 @@ export class SeedStore {
     if (bytes === undefined) return undefined
     const got = decodeLight(file, bytes)
     if ('damage' in got) return this.hurt(file, got.damage)
-    return 'record' in got ? got.record : undefined
+    if (!('record' in got)) return undefined
+    if (lend) this.lent.add(got.record.hash)
+    return got.record
   }
 
   /**

@@ -10,11 +10,9 @@
  */
 import type { Config } from '../config.js'
 import { openSeedStore } from '../cache/open.js'
-import type { LightArticle } from '../cache/article-parts.js'
 import type { SeedStore } from '../cache/seed-store.js'
-import { storedArticles } from '../cache/stored-article.js'
 import type { SeedOutcome } from '../seed/seed-outcome.js'
-import { StoreBodies } from './body-source.js'
+import { storedOutcomes } from './stored-outcomes.js'
 import type { SeedCache } from './seed-cache.js'
 
 export interface CachedOutcomes {
@@ -42,13 +40,10 @@ export async function loadCachedOutcomes(config: Config, cacheDir: string, cache
   const store = await openSeedStore(cacheDir, config).catch(() => undefined)
   if (!store) return { outcomes: [] }
   const outcomes: SeedOutcome[] = []
-  const bodies = new StoreBodies(store, config, (file, reparsed) => options.onNotice?.(bodyNotice(store, file, reparsed)))
-  const stored = storedArticles(bodies)
+  const stored = storedOutcomes(store, config, options.onNotice)
   try {
     for (const r of store.records()) {
-      const { article, ...rest } = r.outcome
-      rest.file = r.file
-      const outcome: SeedOutcome = article ? { ...rest, article: stored(shared(article, r.file, r.hash)) } : rest
+      const outcome = stored(r)
       cache.set(r, outcome)
       outcomes.push(outcome)
     }
@@ -61,18 +56,4 @@ export async function loadCachedOutcomes(config: Config, cacheDir: string, cache
   outcomes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   const damage = store.damage.length > 0 ? `cache: discarded damaged records in ${store.folder} (${store.damage.join('; ')}); their seeds are parsed again` : undefined
   return { outcomes, store, ...(damage && { notice: damage }) }
-}
-
-/**
- * The light article with one string for each value it repeats: deserializing gives every field its
- * own copy, and file, hash and (for most articles) id = webUrl are the same values (at 100k: ~9 MB
- * of ids and ~13 MB of hashes and paths held twice).
- */
-function shared(a: LightArticle, file: string, hash: string): LightArticle {
-  return { ...a, file, hash, id: a.id === a.webUrl ? a.webUrl : a.id }
-}
-
-function bodyNotice(store: SeedStore, file: string, reparsed: boolean): string {
-  const what = reparsed ? 'its seed was parsed again' : 'its seed has changed since, so the snapshot that had it cannot render it'
-  return `cache: the stored body of ${file} in ${store.folder} is missing or damaged; ${what}; the cache's next save drops its record`
 }

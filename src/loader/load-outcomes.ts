@@ -16,6 +16,7 @@ import { runSeedJob, type SeedJob, type SeedJobResult, type SeedStepOptions } fr
 import type { SeedOutcome } from '../seed/seed-outcome.js'
 import type { OnProgress } from '../progress.js'
 import { SeedCache } from './seed-cache.js'
+import { storedOutcomes } from './stored-outcomes.js'
 
 export interface LoadOptions {
   /** Folder of the persistent cache (src/cache/); without one, only `cache` is reused. */
@@ -25,6 +26,13 @@ export interface LoadOptions {
    * from it): used instead of opening `cacheDir`'s, and left open.
    */
   store?: SeedStore
+  /**
+   * With `store`: an unchanged file's outcome comes from its light record, its article reading its
+   * heavy fields from the store when rendered (src/cache/stored-article.ts), so the caller keeps
+   * the store open until it is done with the articles. The build: a warm build renders only the
+   * documents that changed, and needs no body of the others.
+   */
+  lazy?: boolean
   /** Parse threads: 0 parses on the calling thread; default one per core when there are many files. */
   workers?: number
   /**
@@ -44,6 +52,7 @@ export async function loadOutcomes(config: Config, nowMs: number, cache = new Se
     scanSeeds(config.seedsDir),
     options.store ?? (options.cacheDir === undefined ? undefined : openSeedStore(options.cacheDir, config)),
   ])
+  const lazy = options.lazy && options.store ? lazyRecords(options.store, config, options.onNotice) : undefined
   const outcomes = new Map<string, SeedOutcome>()
   const records = new Map<string, SeedRecord>()
   const jobs: SeedJob[] = []
@@ -53,7 +62,7 @@ export async function loadOutcomes(config: Config, nowMs: number, cache = new Se
       outcomes.set(entry.file, hit)
       continue
     }
-    const rec = store?.get(entry.file)
+    const rec = lazy ? lazy(entry.file) : store?.get(entry.file)
     if (rec && rec.size === entry.size && rec.mtimeMs === entry.mtimeMs) outcomes.set(entry.file, rec.outcome)
     else jobs.push(rec ? { ...entry, knownHash: rec.hash } : entry)
     if (rec) records.set(entry.file, rec)
@@ -80,6 +89,15 @@ export async function loadOutcomes(config: Config, nowMs: number, cache = new Se
   const all: SeedOutcome[] = entries.map((e) => outcomes.get(e.file)!)
   if (skipped.length === 0) return all
   return [...all, ...skipped.map((p) => ({ file: p.file, problems: [p] }))].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+}
+
+/** The records of `store` with stored articles (LoadOptions.lazy). */
+function lazyRecords(store: SeedStore, config: Config, onNotice?: (line: string) => void): (file: string) => SeedRecord | undefined {
+  const outcome = storedOutcomes(store, config, onNotice)
+  return (file) => {
+    const light = store.light(file, true)
+    return light && { ...light, outcome: outcome(light) }
+  }
 }
 
 /** Reads and parses `jobs`: on worker threads when there are many, else here, reads bounded. */
