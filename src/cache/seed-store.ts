@@ -112,9 +112,11 @@ export class SeedStore {
     try {
       await mkdir(folder, { recursive: true })
       const db = open<Buffer, string>({ path: data, noSubdir: true, encoding: 'binary', compression: false, cache: false, maxDbs: 1 })
+      // Made before sealing: creating the bodies' sub-database writes to the file.
+      const store = new SeedStore(folder, db, damage)
       // A new store is sealed at once: one that no save ever wrote to is empty, not damaged.
       if (!sound) await writeSeal(data, join(folder, SEAL_FILE))
-      return new SeedStore(folder, db, damage)
+      return store
     } catch (err) {
       damage.push(`${data}: cannot be opened (${(err as Error).message})`)
       await discard(folder)
