@@ -1,7 +1,8 @@
 /**
  * The on-disk form of one cache record, and the only code that trusts or distrusts it. A record
  * is one frame `[u32 length][u32 CRC-32 of the payload][payload]` (little endian), the payload a
- * v8-serialized SeedRecord, stored under its file's path in the seed store (seed-store.ts).
+ * v8-serialized value: in the seed store (seed-store.ts) a light SeedRecord under its file's path
+ * and its article's body under the seed's content hash (article-parts.ts).
  *
  * Reading checks the frame's length and checksum before deserializing it, and the decoded
  * record's shape (record-shape.ts) before using it, and that it is the record of the key it was
@@ -12,7 +13,9 @@
 import { crc32 } from 'node:zlib'
 import { deserialize, serialize } from 'node:v8'
 import type { SeedJobResult } from '../seed/seed-job.js'
-import { isSeedRecord, type SeedRecord } from './record-shape.js'
+import type { Article } from '../types.js'
+import { bodyOf, lightRecord, type ArticleBody, type LightRecord } from './article-parts.js'
+import { isBody, isLightRecord, isSeedRecord, type SeedRecord } from './record-shape.js'
 
 const HEADER = 8
 
@@ -24,36 +27,75 @@ export function frameHeader(payload: Uint8Array): Buffer {
   return header
 }
 
-/** One record as stored: its checksummed frame. */
-export function encodeRecord(record: SeedRecord): Buffer {
-  const payload = serialize(record)
+/** Any value as one checksummed frame (a light record, a body). */
+export function encodeFrame(value: unknown): Buffer {
+  const payload = serialize(value)
   return Buffer.concat([frameHeader(payload), payload])
+}
+
+/** One whole record as one checksummed frame. */
+export function encodeRecord(record: SeedRecord): Buffer {
+  return encodeFrame(record)
+}
+
+/** The light record of `record` as stored under its file (its body goes under its hash: encodeBody). */
+export function encodeLight(record: SeedRecord): Buffer {
+  return encodeFrame(lightRecord(record))
+}
+
+/** The body of `a` as stored under its hash. */
+export function encodeBody(a: Article): Buffer {
+  return encodeFrame(bodyOf(a))
 }
 
 /** What one stored value gave: a record to use, nothing worth keeping, or damage (described for one log line). */
 export type Decoded = { record: SeedRecord } | { skip: true } | { damage: string }
 
-/** Decodes the value stored under `file`; never throws. */
-export function decodeRecord(file: string, bytes: Uint8Array): Decoded {
+/** The value of a frame, or what is wrong with it; never throws. */
+function unframe(bytes: Uint8Array): { value: unknown } | { damage: string } {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (view.byteLength < HEADER) return { damage: `a partial frame header (${view.byteLength} bytes)` }
   const length = view.readUInt32LE(0)
   if (HEADER + length !== view.byteLength) return { damage: `a frame of ${length} bytes in a value of ${view.byteLength}` }
   const payload = view.subarray(HEADER)
   if (crc32(payload) !== view.readUInt32LE(4)) return { damage: 'a checksum mismatch' }
-  let value: unknown
   try {
-    value = deserialize(payload)
+    return { value: deserialize(payload) }
   } catch {
     return { damage: 'an undecodable frame' }
   }
-  const kind = classify(value)
-  if (kind === 'malformed' || (value as SeedRecord).file !== file) return { damage: 'a malformed record' }
-  return kind === 'skip' ? { skip: true } : { record: value as SeedRecord }
+}
+
+/** Decodes a whole record stored under `file`; never throws. */
+export function decodeRecord(file: string, bytes: Uint8Array): Decoded {
+  const got = unframe(bytes)
+  if ('damage' in got) return got
+  const kind = classify(got.value, isSeedRecord)
+  if (kind === 'malformed' || (got.value as SeedRecord).file !== file) return { damage: 'a malformed record' }
+  return kind === 'skip' ? { skip: true } : { record: got.value as SeedRecord }
+}
+
+/** What one stored light value gave (as Decoded). */
+export type DecodedLight = { record: LightRecord } | { skip: true } | { damage: string }
+
+/** Decodes the light record stored under `file` (as the seed store writes them); never throws. */
+export function decodeLight(file: string, bytes: Uint8Array): DecodedLight {
+  const got = unframe(bytes)
+  if ('damage' in got) return got
+  const kind = classify(got.value, isLightRecord)
+  if (kind === 'malformed' || (got.value as LightRecord).file !== file) return { damage: 'a malformed record' }
+  return kind === 'skip' ? { skip: true } : { record: got.value as LightRecord }
+}
+
+/** Decodes the body stored under `hash`; never throws. */
+export function decodeBody(hash: string, bytes: Uint8Array): { body: ArticleBody } | { damage: string } {
+  const got = unframe(bytes)
+  if ('damage' in got) return { damage: `its body: ${got.damage}` }
+  return isBody(got.value, hash) ? { body: got.value } : { damage: 'its body: a malformed value' }
 }
 
 /** Whether a parse result is worth keeping: not an unreadable file, a "same" answer, or an outcome that depends on the clock. */
-export function worthKeeping(r: SeedRecord): boolean {
+export function worthKeeping(r: Pick<SeedRecord, 'outcome'>): boolean {
   return !r.outcome.problems.some((p) => p.code === 'future-date')
 }
 
@@ -61,10 +103,10 @@ export function worthKeeping(r: SeedRecord): boolean {
  * A stored value is a record to use, a result not worth keeping (an unreadable file, a
  * "same as cached" answer, an outcome that depends on the clock), or malformed.
  */
-function classify(v: unknown): 'record' | 'skip' | 'malformed' {
+function classify(v: unknown, isRecord: (v: unknown) => boolean): 'record' | 'skip' | 'malformed' {
   if (typeof v !== 'object' || v === null) return 'malformed'
   const r = v as Partial<SeedJobResult>
   if (r.hash === undefined || (r.same === true && r.outcome === undefined)) return typeof r.file === 'string' ? 'skip' : 'malformed'
-  if (!isSeedRecord(v)) return 'malformed'
-  return worthKeeping(v) ? 'record' : 'skip'
+  if (!isRecord(v)) return 'malformed'
+  return worthKeeping(v as SeedRecord) ? 'record' : 'skip'
 }

@@ -6,9 +6,15 @@
  * are deleted when a new one is written.
  *
  * Storage: one LMDB environment (`seeds.mdb`, memory-mapped, one transaction per save: a crash
- * leaves the last committed state), keyed by the file's relative path, each value one checksummed
- * frame of a v8-serialized SeedRecord (record-codec.ts). Records are read one at a time when asked
- * for, so a load holds only the records it uses, never the whole store as bytes. LMDB over SQLite
+ * leaves the last committed state). Its main database is keyed by the file's relative path, each
+ * value one checksummed frame of a v8-serialized light SeedRecord; the sub-database `.bodies`
+ * (a name no seed path can have: no part of one starts with a dot) holds each article's heavy
+ * fields, keyed by the seed's content hash (article-parts.ts, record-codec.ts). A start from the
+ * cache deserializes the light records only and reads a body when an item is rendered; a body is
+ * deleted only when no stored record and no article this process handed out has its hash, so a
+ * snapshot still rendering while a newer save runs never reads another article's body. Records
+ * are read one at a time when asked for, so a load holds only the records it uses, never the
+ * whole store as bytes. LMDB over SQLite
  * (better-sqlite3 12), measured by a comparison script at 0191ab8 (100k records of ~1 KB, 4 runs): written
  * in one transaction in 0.43–0.75 s vs 0.55–0.87 s, read back and deserialized in 0.80–1.8 s vs
  * 0.73–2.1 s (deserializing dominates both), files of 138 vs 110 MB: a tie within this machine's
@@ -23,9 +29,11 @@
  */
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { open, type RootDatabase } from 'lmdb'
-import { decodeRecord, encodeRecord, worthKeeping } from './record-codec.js'
+import { open, type Database, type RootDatabase } from 'lmdb'
+import type { ArticleBody, LightRecord } from './article-parts.js'
+import { decodeBody, decodeLight, encodeBody, encodeLight, worthKeeping } from './record-codec.js'
 import type { SeedRecord } from './record-shape.js'
+import { joinParts } from './article-parts.js'
 import { checkSeal, writeSeal } from './seal.js'
 
 export type { SeedRecord }
@@ -33,17 +41,56 @@ export type { SeedRecord }
 /** The data file (LMDB with noSubdir; LMDB keeps its reader table in `seeds.mdb-lock`, which holds no records). */
 export const DATA_FILE = 'seeds.mdb'
 const SEAL_FILE = 'seeds.seal'
+/** The sub-database of bodies: its name is a key of the main database, which no seed path can be. */
+const BODIES = '.bodies'
 
 export class SeedStore {
   /** Keys whose records were damaged: deleted by the next save. */
   private readonly bad = new Set<string>()
+  /** Hashes of the light records handed out by `records()`: their articles may still read their bodies. */
+  private readonly lent = new Set<string>()
+  private bodies: Database<Buffer, string> | undefined
+  /** Set by `release`: the environment is closed until the next read reopens it. */
+  private released = false
+  private saving = 0
+  private closed = false
 
   private constructor(
     readonly folder: string,
-    private readonly db: RootDatabase<Buffer, string> | undefined,
+    private db: RootDatabase<Buffer, string> | undefined,
     /** What was discarded as damaged (`seeds.mdb: what`); empty while the store is sound. */
     readonly damage: string[],
-  ) {}
+  ) {
+    this.bodies = db?.openDB<Buffer, string>({ name: BODIES, encoding: 'binary', compression: false, cache: false })
+  }
+
+  /**
+   * Closes the environment until the next read reopens it (synchronously: LMDB's open is), unless
+   * a save is under way. Reading a body maps its pages and the kernel's fault-around maps the
+   * cached pages around them: after a start's heads were rendered, ~490 MB of the file were
+   * resident in the server's RSS at 100k (clean pages, but counted). Unmapping returns them.
+   */
+  async release(): Promise<void> {
+    if (!this.db || this.released || this.saving > 0 || this.closed) return
+    this.released = true
+    const db = this.db
+    this.db = this.bodies = undefined
+    await db.close()
+  }
+
+  /** The environment, reopened if released. */
+  private env(): RootDatabase<Buffer, string> | undefined {
+    if (this.released && !this.closed) {
+      this.released = false
+      try {
+        this.db = open<Buffer, string>({ path: join(this.folder, DATA_FILE), noSubdir: true, encoding: 'binary', compression: false, cache: false, maxDbs: 1 })
+        this.bodies = this.db.openDB<Buffer, string>({ name: BODIES, encoding: 'binary', compression: false, cache: false })
+      } catch {
+        // Unreadable now: every read misses (bodies are read from their seeds), nothing is saved.
+      }
+    }
+    return this.db
+  }
 
   /** Opens the cache for `key` under `dir`: an empty store when there is none, or when it is damaged or unreadable. */
   static async open(dir: string, key: string): Promise<SeedStore> {
@@ -64,10 +111,12 @@ export class SeedStore {
     }
     try {
       await mkdir(folder, { recursive: true })
-      const db = open<Buffer, string>({ path: data, noSubdir: true, encoding: 'binary', compression: false, cache: false })
+      const db = open<Buffer, string>({ path: data, noSubdir: true, encoding: 'binary', compression: false, cache: false, maxDbs: 1 })
+      // Made before sealing: creating the bodies' sub-database writes to the file.
+      const store = new SeedStore(folder, db, damage)
       // A new store is sealed at once: one that no save ever wrote to is empty, not damaged.
       if (!sound) await writeSeal(data, join(folder, SEAL_FILE))
-      return new SeedStore(folder, db, damage)
+      return store
     } catch (err) {
       damage.push(`${data}: cannot be opened (${(err as Error).message})`)
       await discard(folder)
@@ -75,58 +124,124 @@ export class SeedStore {
     }
   }
 
-  /** The record of `file`, checked; undefined when there is none or it was damaged (then it is told in `damage`). */
+  /** The whole record of `file` (light record and body, both checked); undefined when there is none or it was damaged (then it is told in `damage`). */
   get(file: string): SeedRecord | undefined {
+    const light = this.light(file)
+    const article = light?.outcome.article
+    if (!light || !article) return light as SeedRecord | undefined
+    const body = this.body(file, light.hash)
+    return body && { ...light, outcome: { ...light.outcome, article: joinParts(article, body) } }
+  }
+
+  /**
+   * The light record of `file`, checked; undefined when there is none or it was damaged. `lend`:
+   * its article will read its body later (stored-article.ts), so a save keeps that body.
+   */
+  light(file: string, lend = false): LightRecord | undefined {
     let bytes: Buffer | undefined
     try {
-      bytes = this.db?.getBinary(file)
+      bytes = this.env()?.getBinary(file)
     } catch (err) {
       return this.hurt(file, `an unreadable value (${(err as Error).message})`)
     }
     if (bytes === undefined) return undefined
-    const got = decodeRecord(file, bytes)
+    const got = decodeLight(file, bytes)
     if ('damage' in got) return this.hurt(file, got.damage)
-    return 'record' in got ? got.record : undefined
+    if (!('record' in got)) return undefined
+    if (lend) this.lent.add(got.record.hash)
+    return got.record
   }
 
-  /** Every sound record, in key order (serve's start from the cache). */
-  *records(): Generator<SeedRecord> {
-    if (!this.db) return
-    for (const { key, value } of this.db.getRange()) {
-      const got = decodeRecord(key, value)
+  /**
+   * The body stored under `hash` for the article of `file`, checked; undefined when it is missing
+   * or damaged (then the record of `file` is told in `damage` and deleted by the next save).
+   * Synchronous: a read of the memory-mapped file, made when an item is rendered.
+   */
+  body(file: string, hash: string): ArticleBody | undefined {
+    let bytes: Buffer | undefined
+    try {
+      this.env()
+      bytes = this.bodies?.getBinary(hash)
+    } catch (err) {
+      return this.hurt(file, `an unreadable body (${(err as Error).message})`)
+    }
+    if (bytes === undefined) return this.hurt(file, 'no body')
+    const got = decodeBody(hash, bytes)
+    return 'damage' in got ? this.hurt(file, got.damage) : got.body
+  }
+
+  /** Every sound light record, in key order (serve's start from the cache): their bodies are read with `body`. */
+  *records(): Generator<LightRecord> {
+    const db = this.env()
+    if (!db) return
+    for (const { key, value } of db.getRange()) {
+      if (key === BODIES) continue
+      const got = decodeLight(key, value)
       if ('damage' in got) this.hurt(key, got.damage)
-      else if ('record' in got) yield got.record
+      else if ('record' in got) {
+        this.lent.add(got.record.hash)
+        yield got.record
+      }
     }
   }
 
   /**
-   * One transaction: `put` stored, every key not in `live` (files gone) and every damaged one
-   * deleted; then the file is sealed again. Best effort: a failure leaves the store unsealed
-   * (discarded by the next open), never half-trusted.
+   * One transaction: `put` stored (light records under their files, bodies under their hashes),
+   * every key not in `live` (files gone) and every damaged one deleted; with `inUse` (the content
+   * hashes of every live file's article), every body whose hash is neither in it nor lent to this
+   * process's articles deleted too. Then the file is sealed again. Best effort: a failure leaves
+   * the store unsealed (discarded by the next open), never half-trusted.
    */
-  async save(put: readonly SeedRecord[], live: ReadonlySet<string>): Promise<void> {
-    const db = this.db
-    if (!db) return
-    const gone = [...db.getKeys()].filter((k) => !live.has(k) || (this.bad.has(k) && !put.some((r) => r.file === k)))
+  async save(put: readonly SeedRecord[], live: ReadonlySet<string>, inUse?: ReadonlySet<string>): Promise<void> {
+    const db = this.env()
+    const bodies = this.bodies
+    if (!db || !bodies) return
+    this.saving++
+    try {
+      await this.write(db, bodies, put, live, inUse)
+    } finally {
+      this.saving--
+    }
+  }
+
+  private async write(db: RootDatabase<Buffer, string>, bodies: Database<Buffer, string>, put: readonly SeedRecord[], live: ReadonlySet<string>, inUse?: ReadonlySet<string>): Promise<void> {
+    const gone = this.keys().filter((k) => !live.has(k) || (this.bad.has(k) && !put.some((r) => r.file === k)))
     const kept = put.filter(worthKeeping)
     const dropped = put.filter((r) => !worthKeeping(r)).map((r) => r.file)
     if (kept.length === 0 && gone.length === 0 && dropped.length === 0 && this.damage.length === 0) return
+    const written = new Set(kept.map((r) => r.hash))
+    const stale = inUse ? [...bodies.getKeys()].filter((h) => !inUse.has(h) && !written.has(h) && !this.lent.has(h)) : []
     // No seal is removed first: a write cut short leaves a file its (old) seal no longer matches.
     const seal = join(this.folder, SEAL_FILE)
     await db.transaction(() => {
-      for (const r of kept) db.put(r.file, encodeRecord(r))
+      // Light records first, then bodies: LMDB allocates pages in write order, so a first save
+      // lays the light records out together. A start's scan of them faults in their pages only;
+      // interleaved with the bodies' overflow pages, the kernel's fault-around mapped the whole
+      // file (measured at 100k: 657 MB of the mapping resident after reading 129 MB of records).
+      for (const r of kept) db.put(r.file, encodeLight(r))
+      for (const r of kept) if (r.outcome.article) bodies.put(r.hash, encodeBody(r.outcome.article))
       for (const k of [...gone, ...dropped]) db.remove(k)
+      for (const h of stale) bodies.remove(h)
     })
     await writeSeal(join(this.folder, DATA_FILE), seal)
   }
 
   /** Records in the store (sound or not). */
   get size(): number {
-    return this.db?.getKeysCount() ?? 0
+    return this.keys().length
+  }
+
+  /** The keys of the records (the main database less the name of the bodies' one). */
+  private keys(): string[] {
+    const db = this.env()
+    return db ? [...db.getKeys()].filter((k) => k !== BODIES) : []
   }
 
   async close(): Promise<void> {
-    await this.db?.close()
+    this.closed = true
+    const db = this.db
+    this.db = this.bodies = undefined
+    await db?.close()
   }
 
   /** Deletes cache folders of other keys (older versions, other settings) beside this one. */

@@ -9,7 +9,7 @@ import { Site } from '../documents/site.js'
 import { LiveSite, type LiveUpdate } from '../live/live-site.js'
 import { compressPool } from '../node/compress-pool.js'
 import { nodePorts } from '../node/document-ports.js'
-import { cacheDirOf } from '../cache/open.js'
+import { cacheDirOf, openSeedStore } from '../cache/open.js'
 import { SiteOutput, type OutputStats } from '../output/index.js'
 import { loadCatalog } from '../loader/index.js'
 import { notifyHub } from '../websub/index.js'
@@ -22,11 +22,17 @@ export async function runBuild(config: Config, io: Io): Promise<number> {
   // Parsed seeds and the last build's manifest persist here: a rebuild parses and writes only what changed.
   const cacheDir = cacheDirOf(config)
   const progress = new ProgressLine(io)
-  const catalog = await loadCatalog(config, io.now(), undefined, { cacheDir, onNotice: (line) => io.err(line), onProgress: progress.tell })
-  progress.clear()
-  const site = new Site(catalog, { config, ...nodePorts() })
-  await firstBuild(new SiteOutput(config.outDir, { cacheDir, onProgress: progress.tell }), site, config, io, started, progress)
-  return config.strict && countProblems(catalog.problems).errors > 0 ? 1 : 0
+  // Open for the whole build: unchanged articles read their bodies from it when rendered (LoadOptions.lazy).
+  const store = await openSeedStore(cacheDir, config).catch(() => undefined)
+  try {
+    const catalog = await loadCatalog(config, io.now(), undefined, { cacheDir, ...(store && { store, lazy: true }), onNotice: (line) => io.err(line), onProgress: progress.tell })
+    progress.clear()
+    const site = new Site(catalog, { config, ...nodePorts() })
+    await firstBuild(new SiteOutput(config.outDir, { cacheDir, onProgress: progress.tell }), site, config, io, started, progress)
+    return config.strict && countProblems(catalog.problems).errors > 0 ? 1 : 0
+  } finally {
+    await store?.close().catch(() => undefined)
+  }
 }
 
 /** The first build of both `build` and `build --watch`: problems, the write, the summary line. */

@@ -17,6 +17,8 @@ import type { DocumentPorts } from '../documents/document.js'
 import { Site } from '../documents/site.js'
 import { loadCachedOutcomes, loadOutcomes, SeedCache } from '../loader/index.js'
 import type { OnProgress } from '../progress.js'
+import type { DocKey } from '../paths.js'
+import type { SeedStore } from '../cache/seed-store.js'
 import { SeedFollower } from './follow-seeds.js'
 import { LiveCatalog, type AppliedChanges } from './live-catalog.js'
 import { logUpdate } from './log-update.js'
@@ -54,6 +56,25 @@ export interface LiveUpdate {
   tookMs: number
 }
 
+/**
+ * Renders one document while warming; a document that cannot be rendered now (a stored body gone
+ * and its seed changed since: the next snapshot has it) is left to its request, which reports it.
+ */
+function warmOne(site: Site, key: DocKey): void {
+  try {
+    site.get(key)
+  } catch {
+    // Told by the body source, once per file.
+  }
+}
+
+/**
+ * Bytes of item fragments a live site keeps (src/render/fragments.ts): the heads are kept as bytes,
+ * so fragments serve only re-renders (a live update's heads: the global one and the article's
+ * scopes', maxItems items each; pages and archives asked for). Unbounded they were ~87 MB at 100k.
+ */
+const FRAGMENT_BYTES = 16 * 1024 * 1024
+
 /** setTimeout's ceiling (about 24.8 days); a later due date re-arms when the timer fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1
 
@@ -72,8 +93,12 @@ export class LiveSite {
     private readonly opts: LiveOptions,
     private readonly live: LiveCatalog,
     private readonly follower: SeedFollower,
+    /** The persistent cache, open for the process's life: the cached articles read their bodies from it. */
+    private readonly store: SeedStore | undefined,
   ) {
     this.current = new Site(live.catalog, { config: opts.config, compressor: opts.compressor, digest: opts.digest })
+    // Every later snapshot shares these fragments (apply): bounded, as the process lives long.
+    this.current.fragments.limit(FRAGMENT_BYTES)
   }
 
   /**
@@ -87,9 +112,9 @@ export class LiveSite {
     for (;;) {
       const end = performance.now() + 20
       let next = keys.next()
-      for (; !next.done && performance.now() < end; next = keys.next()) site.get(next.value)
+      for (; !next.done && performance.now() < end; next = keys.next()) warmOne(site, next.value)
       if (next.done) return
-      site.get(next.value)
+      warmOne(site, next.value)
       await new Promise((resolve) => setImmediate(resolve))
       if (this.closed || this.current !== site) return
     }
@@ -106,6 +131,7 @@ export class LiveSite {
     let self: LiveSite
     const seedCache = new SeedCache()
     let cached: SeedOutcome[] = []
+    let store: SeedStore | undefined
     // The damage notice is told once: by the start, or by the load that finds it.
     let told = false
     const tell = (line: string) => {
@@ -115,18 +141,21 @@ export class LiveSite {
     try {
       const nowMs = io.now()
       if (cacheDir !== undefined) {
-        const got = await loadCachedOutcomes(config, cacheDir, seedCache)
+        const got = await loadCachedOutcomes(config, cacheDir, seedCache, { onNotice: (line) => io.err(line) })
         if (got.notice) tell(got.notice)
         cached = got.outcomes
+        store = got.store
       }
       const outcomes = cached.length > 0 ? cached : await loadOutcomes(config, nowMs, seedCache, {
         ...(cacheDir !== undefined && { cacheDir }),
+        ...(store && { store }),
         ...(opts.onProgress && { onProgress: opts.onProgress }),
         onNotice: tell,
       })
       const index = new CatalogIndex(outcomes, { onlyPublished: config.onlyPublished, nowMs })
-      self = new LiveSite(opts, new LiveCatalog(index), follower)
+      self = new LiveSite(opts, new LiveCatalog(index), follower, store)
     } catch (err) {
+      await store?.close().catch(() => undefined)
       await follower.close()
       throw err
     }
@@ -155,7 +184,7 @@ export class LiveSite {
     const { config, io, cacheDir } = this.opts
     const began = performance.now()
     try {
-      const fresh = await loadOutcomes(config, io.now(), seedCache, { ...(cacheDir !== undefined && { cacheDir }), onNotice: tell })
+      const fresh = await loadOutcomes(config, io.now(), seedCache, { ...(cacheDir !== undefined && { cacheDir }), ...(this.store && { store: this.store }), onNotice: tell })
       const before = new Map(start.map((o) => [o.file, o]))
       const changed: string[] = []
       for (const o of fresh) {
@@ -166,6 +195,8 @@ export class LiveSite {
       if (this.closed) return
       if (changed.length > 0) this.follower.enqueue(changed)
       const s = ((performance.now() - began) / 1000).toFixed(2)
+      // The catching up read and wrote the store: unmapped until a body is read.
+      await this.store?.release()
       io.err(`Caught up with ${config.seedsDir} in ${s} s: ${changed.length} file${changed.length === 1 ? '' : 's'} changed since the cache${changed.length > 0 ? ' (re-read now)' : ''}`)
     } catch (err) {
       io.err(`live: catching up with ${config.seedsDir} failed: ${(err as Error).message}; serving the cached state and following changes`)
@@ -210,6 +241,8 @@ export class LiveSite {
     await this.startInfo?.caughtUp
     await this.warming
     await this.follower.close()
+    // Last: the articles of the snapshot read their bodies from it until now (after, a read parses the seed again).
+    await this.store?.close().catch(() => undefined)
   }
 
   private async apply(outcomes: Map<string, SeedOutcome | undefined>, startedMs: number): Promise<void> {

@@ -16,10 +16,23 @@ import { runSeedJob, type SeedJob, type SeedJobResult, type SeedStepOptions } fr
 import type { SeedOutcome } from '../seed/seed-outcome.js'
 import type { OnProgress } from '../progress.js'
 import { SeedCache } from './seed-cache.js'
+import { storedOutcomes } from './stored-outcomes.js'
 
 export interface LoadOptions {
   /** Folder of the persistent cache (src/cache/); without one, only `cache` is reused. */
   cacheDir?: string
+  /**
+   * The persistent cache, already open (loadCachedOutcomes' store, whose articles read their bodies
+   * from it): used instead of opening `cacheDir`'s, and left open.
+   */
+  store?: SeedStore
+  /**
+   * With `store`: an unchanged file's outcome comes from its light record, its article reading its
+   * heavy fields from the store when rendered (src/cache/stored-article.ts), so the caller keeps
+   * the store open until it is done with the articles. The build: a warm build renders only the
+   * documents that changed, and needs no body of the others.
+   */
+  lazy?: boolean
   /** Parse threads: 0 parses on the calling thread; default one per core when there are many files. */
   workers?: number
   /**
@@ -37,8 +50,9 @@ export async function loadOutcomes(config: Config, nowMs: number, cache = new Se
   const step: SeedStepOptions = { maxFileBytes: config.maxFileBytes, normalize: normalizeOptions(config, nowMs) }
   const [{ entries, skipped }, store] = await Promise.all([
     scanSeeds(config.seedsDir),
-    options.cacheDir === undefined ? undefined : openSeedStore(options.cacheDir, config),
+    options.store ?? (options.cacheDir === undefined ? undefined : openSeedStore(options.cacheDir, config)),
   ])
+  const lazy = options.lazy && options.store ? lazyRecords(options.store, config, options.onNotice) : undefined
   const outcomes = new Map<string, SeedOutcome>()
   const records = new Map<string, SeedRecord>()
   const jobs: SeedJob[] = []
@@ -48,7 +62,7 @@ export async function loadOutcomes(config: Config, nowMs: number, cache = new Se
       outcomes.set(entry.file, hit)
       continue
     }
-    const rec = store?.get(entry.file)
+    const rec = lazy ? lazy(entry.file) : store?.get(entry.file)
     if (rec && rec.size === entry.size && rec.mtimeMs === entry.mtimeMs) outcomes.set(entry.file, rec.outcome)
     else jobs.push(rec ? { ...entry, knownHash: rec.hash } : entry)
     if (rec) records.set(entry.file, rec)
@@ -67,7 +81,7 @@ export async function loadOutcomes(config: Config, nowMs: number, cache = new Se
   for (const entry of entries) cache.set(entry, outcomes.get(entry.file)!)
   cache.retain(new Set(entries.map((e) => e.file)))
   if (store) {
-    await save(store, put, entries)
+    await save(store, put, entries, outcomes, options.store === undefined)
     // After the reads: a record's damage is found when it is read.
     if (store.damage.length > 0) options.onNotice?.(damageNotice(store))
   }
@@ -75,6 +89,15 @@ export async function loadOutcomes(config: Config, nowMs: number, cache = new Se
   const all: SeedOutcome[] = entries.map((e) => outcomes.get(e.file)!)
   if (skipped.length === 0) return all
   return [...all, ...skipped.map((p) => ({ file: p.file, problems: [p] }))].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+}
+
+/** The records of `store` with stored articles (LoadOptions.lazy). */
+function lazyRecords(store: SeedStore, config: Config, onNotice?: (line: string) => void): (file: string) => SeedRecord | undefined {
+  const outcome = storedOutcomes(store, config, onNotice)
+  return (file) => {
+    const light = store.light(file, true)
+    return light && { ...light, outcome: outcome(light) }
+  }
 }
 
 /** Reads and parses `jobs`: on worker threads when there are many, else here, reads bounded. */
@@ -89,15 +112,17 @@ async function parse(jobs: readonly SeedJob[], step: SeedStepOptions, workers: n
   return results
 }
 
-/** Stores what was parsed (and refreshed stats), drops the records of files gone, closes the store. Best effort. */
-async function save(store: SeedStore, put: SeedRecord[], entries: readonly { file: string }[]): Promise<void> {
+/** Stores what was parsed (and refreshed stats), drops the records and bodies of files gone, closes the store if it opened it. Best effort. */
+async function save(store: SeedStore, put: SeedRecord[], entries: readonly { file: string }[], outcomes: ReadonlyMap<string, SeedOutcome>, close: boolean): Promise<void> {
+  const inUse = new Set<string>()
+  for (const o of outcomes.values()) if (o.article) inUse.add(o.article.hash)
   try {
-    await store.save(put, new Set(entries.map((e) => e.file)))
+    await store.save(put, new Set(entries.map((e) => e.file)), inUse)
     if (put.length > 0) await store.dropOtherKeys()
   } catch {
     // The cache is an optimisation: an unwritable one costs the next process a parse, nothing else.
   } finally {
-    await store.close().catch(() => undefined)
+    if (close) await store.close().catch(() => undefined)
   }
 }
 
