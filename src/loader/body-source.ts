@@ -8,12 +8,12 @@
  * The last bodies read are kept (a few dozen): rendering an item reads two or three heavy fields
  * in a row, and the three formats of a head read the same articles one after the other.
  */
-import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from '../config.js'
 import { bodyOf, type ArticleBody, type LightArticle } from '../cache/article-parts.js'
 import type { SeedStore } from '../cache/seed-store.js'
 import type { BodySource } from '../cache/stored-article.js'
+import { readSeedSync } from '../load/read-seed-sync.js'
 import { hashSeed, normalizeOptions, processSeedHashed } from '../seed/process-seed.js'
 
 const KEPT = 64
@@ -67,10 +67,10 @@ export class StoreBodies implements BodySource {
 /** The article body of the seed `a.file`, parsed again; undefined when it cannot be read or its bytes changed. */
 export function readBody(config: Pick<Config, 'seedsDir' | 'maxExcerptLength' | 'maxFileBytes'>, a: LightArticle): ArticleBody | undefined {
   try {
-    const path = join(config.seedsDir, a.file)
-    if (statSync(path).size > config.maxFileBytes) return undefined
-    const bytes = readFileSync(path)
-    if (hashSeed(bytes) !== a.hash) return undefined
+    // Opened as every seed read is (no link followed, no FIFO waited on): a symlinked seed, read
+    // at listing time by its checked real path, has no body here and says so.
+    const bytes = readSeedSync(join(config.seedsDir, a.file), config.maxFileBytes)
+    if (!bytes || hashSeed(bytes) !== a.hash) return undefined
     // The clock decides only `published` and date problems, never a body.
     const article = processSeedHashed(a.file, bytes, a.hash, normalizeOptions(config, Date.now())).article
     return article && bodyOf(article)

@@ -5,8 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { serialize } from 'node:v8'
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
 import { readSeed, type SeedBytes } from '../load/read-seeds.js'
+import { readSeedSync } from '../load/read-seed-sync.js'
 import { ok } from '../problems/result.js'
 import type { Result } from '../types.js'
 import { runSeedJob, type SeedJob, type SeedJobResult } from '../seed/seed-job.js'
@@ -31,25 +31,11 @@ async function run(jobs: readonly SeedJob[]): Promise<SeedJobResult[]> {
 }
 
 /**
- * The common case of `readSeed` without its promises: this thread has nothing else to do while it
- * reads, and a synchronous read costs a fraction of an open/read/close through FileHandles. Any
- * case with a problem to report (too large, unreadable) is left to `readSeed`, whose words they are.
+ * The common case of `readSeed` without its promises (read-seed-sync.ts). Any case with a problem
+ * to report (too large, unreadable, not a regular file) is left to `readSeed`, whose words they are.
  */
 function readFast(job: SeedJob): Result<SeedBytes> | undefined {
   if (job.size > options.maxFileBytes) return undefined
-  let bytes: Buffer
-  let fd: number | undefined
-  try {
-    // As readSeed opens: the entry may have been swapped since the listing. O_NOFOLLOW refuses a
-    // link put in its place and O_NONBLOCK keeps a FIFO from blocking this thread; anything but a
-    // regular file goes to readSeed, which says what it is.
-    fd = openSync(job.abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
-    if (!fstatSync(fd).isFile()) return undefined
-    bytes = readFileSync(fd)
-  } catch {
-    return undefined
-  } finally {
-    if (fd !== undefined) closeSync(fd)
-  }
-  return bytes.byteLength > options.maxFileBytes ? undefined : ok({ file: job.file, bytes, size: bytes.byteLength, mtimeMs: job.mtimeMs })
+  const bytes = readSeedSync(job.abs, options.maxFileBytes)
+  return bytes && ok({ file: job.file, bytes, size: bytes.byteLength, mtimeMs: job.mtimeMs })
 }

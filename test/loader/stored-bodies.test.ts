@@ -5,7 +5,8 @@
  * gone is read from its seed again when its bytes still match, and never taken from other bytes;
  * a body stays while an article handed out by this process may still read it.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { open } from 'lmdb'
@@ -131,6 +132,38 @@ describe('a start from the cache', () => {
       await got.store?.close()
     }
     expect(told).toEqual([expect.stringContaining('its seed has changed since')])
+  })
+
+  it('reads the seed again only as every seed is read: a FIFO or a link swapped in is no body, never a wait', async () => {
+    const got = await loadCachedOutcomes(config, cacheDir, new SeedCache(), { onNotice: () => {} })
+    try {
+      const [a, b] = got.outcomes.filter((o) => o.article).map((o) => o.article!)
+      await withBodies(async (bodies) => {
+        await bodies.remove(a!.hash)
+        await bodies.remove(b!.hash)
+      })
+      const [pa, pb] = [join(config.seedsDir, a!.file), join(config.seedsDir, b!.file)]
+      const [ta, tb] = [await readFile(pa), await readFile(pb)]
+      // Same bytes elsewhere, linked in: the hash would match, the open must not follow it.
+      const outside = join(root, 'outside.txt')
+      await writeFile(outside, tb)
+      await rm(pa)
+      execFileSync('mkfifo', [pa])
+      await rm(pb)
+      await symlink(outside, pb)
+      try {
+        // On a plain readFileSync the FIFO blocks this thread for good (the test times out).
+        expect(() => a!.contentHtml).toThrow(/missing or damaged/)
+        expect(() => b!.contentHtml).toThrow(/missing or damaged/)
+      } finally {
+        await rm(pa)
+        await rm(pb)
+        await writeFile(pa, ta)
+        await writeFile(pb, tb)
+      }
+    } finally {
+      await got.store?.close()
+    }
   })
 
   it('keeps a body while an article of this process may read it, and drops it once no one can', async () => {
