@@ -83,6 +83,8 @@ export interface ContractContext {
   reencoded(k: Kind, res: Wire): boolean
   /** Asserts how the GET answer `res` of `k` (or the HEAD answer `head` beside it) states its length: Content-Length of the GET body, or none when decoded on the fly. */
   expectLength(k: Kind, res: Wire, head?: Wire): void
+  /** Asserts that HEAD of `k` answers as GET does (status 200, no body, its length, the `headers` named), for identity and gzip clients. */
+  expectHeadAsGet(k: Kind, headers: readonly string[]): Promise<void>
 }
 
 /** Registers the contract suite for `target`. */
@@ -109,6 +111,16 @@ export function contractSuite(target: Target): void {
         if (!head) expect(res.headers['transfer-encoding'], k.path).toBe('chunked')
       } else {
         expect(answer.headers['content-length'], k.path).toBe(String(res.body.byteLength))
+      }
+    },
+    async expectHeadAsGet(k, headers) {
+      for (const accept of ['identity', 'gzip']) {
+        const g = await ctx.get(k.path, { 'accept-encoding': accept })
+        const h = await ctx.get(k.path, { 'accept-encoding': accept }, 'HEAD')
+        expect(h.status, k.path).toBe(200)
+        expect(h.body.byteLength, k.path).toBe(0)
+        ctx.expectLength(k, g, h)
+        for (const name of headers) expect(h.headers[name], `${k.path} ${accept} ${name}`).toBe(g.headers[name])
       }
     },
   }
