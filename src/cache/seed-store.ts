@@ -47,8 +47,14 @@ const BODIES = '.bodies'
 export class SeedStore {
   /** Keys whose records were damaged: deleted by the next save. */
   private readonly bad = new Set<string>()
-  /** Hashes of the light records handed out by `records()`: their articles may still read their bodies. */
-  private readonly lent = new Set<string>()
+  /**
+   * Hashes of the light records handed out by `records()` and `light(…, true)`: their articles may
+   * still read their bodies. Gathered in a list and made a set only when a save needs it: adding
+   * 100k 64-character hashes to a set cost ~100 ms of a start from the cache (a profile at 100k),
+   * and a save comes after the first answer.
+   */
+  private readonly lentList: string[] = []
+  private readonly lentSet = new Set<string>()
   private bodies: Database<Buffer, string> | undefined
   /** Set by `release`: the environment is closed until the next read reopens it. */
   private released = false
@@ -148,7 +154,7 @@ export class SeedStore {
     const got = decodeLight(file, bytes)
     if ('damage' in got) return this.hurt(file, got.damage)
     if (!('record' in got)) return undefined
-    if (lend) this.lent.add(got.record.hash)
+    if (lend) this.lentList.push(got.record.hash)
     return got.record
   }
 
@@ -179,7 +185,7 @@ export class SeedStore {
       const got = decodeLight(key, value)
       if ('damage' in got) this.hurt(key, got.damage)
       else if ('record' in got) {
-        this.lent.add(got.record.hash)
+        this.lentList.push(got.record.hash)
         yield got.record
       }
     }
@@ -205,12 +211,14 @@ export class SeedStore {
   }
 
   private async write(db: RootDatabase<Buffer, string>, bodies: Database<Buffer, string>, put: readonly SeedRecord[], live: ReadonlySet<string>, inUse?: ReadonlySet<string>): Promise<void> {
+    // Folded first, even when nothing is written: the list must not grow from one load to the next.
+    const lent = this.lent()
     const gone = this.keys().filter((k) => !live.has(k) || (this.bad.has(k) && !put.some((r) => r.file === k)))
     const kept = put.filter(worthKeeping)
     const dropped = put.filter((r) => !worthKeeping(r)).map((r) => r.file)
     if (kept.length === 0 && gone.length === 0 && dropped.length === 0 && this.damage.length === 0) return
     const written = new Set(kept.map((r) => r.hash))
-    const stale = inUse ? [...bodies.getKeys()].filter((h) => !inUse.has(h) && !written.has(h) && !this.lent.has(h)) : []
+    const stale = inUse ? [...bodies.getKeys()].filter((h) => !inUse.has(h) && !written.has(h) && !lent.has(h)) : []
     // No seal is removed first: a write cut short leaves a file its (old) seal no longer matches.
     const seal = join(this.folder, SEAL_FILE)
     await db.transaction(() => {
@@ -224,6 +232,13 @@ export class SeedStore {
       for (const h of stale) bodies.remove(h)
     })
     await writeSeal(join(this.folder, DATA_FILE), seal)
+  }
+
+  /** The hashes lent so far, as a set. */
+  private lent(): ReadonlySet<string> {
+    for (const h of this.lentList) this.lentSet.add(h)
+    this.lentList.length = 0
+    return this.lentSet
   }
 
   /** Records in the store (sound or not). */

@@ -44,7 +44,7 @@ export async function loadCachedOutcomes(config: Config, cacheDir: string, cache
   try {
     for (const r of store.records()) {
       const outcome = stored(r)
-      cache.set(r, outcome)
+      cache.setLater(r, outcome)
       outcomes.push(outcome)
     }
   } catch (err) {
