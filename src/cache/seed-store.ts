@@ -27,6 +27,7 @@
  * files are parsed again, `damage` says what was wrong (for one log line), the next save
  * rewrites it, and failing to write the cache fails nothing.
  */
+import { statSync } from 'node:fs'
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { open, type Database, type RootDatabase } from 'lmdb'
@@ -58,6 +59,10 @@ export class SeedStore {
   private bodies: Database<Buffer, string> | undefined
   /** Set by `release`: the environment is closed until the next read reopens it. */
   private released = false
+  /** The data file's size and mtime when it was released: a reopen of the same file needs no new seal check. */
+  private stamp: string | undefined
+  /** Set while a file changed since `release` is checked against its seal (`reopenable`). */
+  private checking: Promise<void> | undefined
   private saving = 0
   private closed = false
 
@@ -82,11 +87,33 @@ export class SeedStore {
     const db = this.db
     this.db = this.bodies = undefined
     await db.close()
+    this.stamp = stampOf(join(this.folder, DATA_FILE))
   }
 
-  /** The environment, reopened if released. */
+  /** Whether reads may reach the file now: false while a file changed since `release` waits for its seal check. */
+  get readable(): boolean {
+    return this.checking === undefined
+  }
+
+  /** Resolves when no seal check of a changed file is under way (tests, and a caller that wants to wait). */
+  async settled(): Promise<void> {
+    await this.checking
+  }
+
+  /**
+   * The environment, reopened if released. LMDB trusts its pages, so a file is opened only after
+   * its seal was checked (`open`): a reopen of the file as it was released is that same file; one
+   * whose size or mtime moved since (another process saved, or something wrote over it) is not
+   * opened here but checked against its seal in the background, reads missing until then (bodies
+   * come from their seeds), and never opened if the check fails.
+   */
   private env(): RootDatabase<Buffer, string> | undefined {
-    if (this.released && !this.closed) {
+    if (this.released && !this.closed && this.checking === undefined) {
+      const data = join(this.folder, DATA_FILE)
+      if (stampOf(data) !== this.stamp) {
+        this.checking = this.recheck(data)
+        return undefined
+      }
       this.released = false
       try {
         this.db = open<Buffer, string>({ path: join(this.folder, DATA_FILE), noSubdir: true, encoding: 'binary', compression: false, cache: false, maxDbs: 1 })
@@ -166,7 +193,8 @@ export class SeedStore {
   body(file: string, hash: string): ArticleBody | undefined {
     let bytes: Buffer | undefined
     try {
-      this.env()
+      // A file waiting for its seal check is no answer, not damage: the caller reads the seed.
+      if (!this.env()) return undefined
       bytes = this.bodies?.getBinary(hash)
     } catch (err) {
       return this.hurt(file, `an unreadable body (${(err as Error).message})`)
@@ -259,6 +287,18 @@ export class SeedStore {
     await db?.close()
   }
 
+  /** The seal check of a file that changed while released: sound, it is reopened by the next read; else never again by this process. */
+  private async recheck(data: string): Promise<void> {
+    const wrong = await checkSeal(data, join(this.folder, SEAL_FILE)).catch((err: Error) => `an unreadable seal (${err.message})`)
+    if (wrong) {
+      this.damage.push(`${data}: ${wrong} (it changed while released; not opened again)`)
+      this.closed = true
+    } else {
+      this.stamp = stampOf(data)
+    }
+    this.checking = undefined
+  }
+
   /** Deletes cache folders of other keys (older versions, other settings) beside this one. */
   async dropOtherKeys(): Promise<void> {
     const parent = join(this.folder, '..')
@@ -271,6 +311,16 @@ export class SeedStore {
     if (!this.bad.has(file)) this.damage.push(`${join(this.folder, DATA_FILE)}: the record of ${file}: ${what}`)
     this.bad.add(file)
     return undefined
+  }
+}
+
+/** Size and mtime of `file` as one comparable string; '' when it cannot be stat-ed. */
+function stampOf(file: string): string {
+  try {
+    const st = statSync(file)
+    return `${st.size} ${st.mtimeMs}`
+  } catch {
+    return ''
   }
 }
 

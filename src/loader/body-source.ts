@@ -38,7 +38,7 @@ export class StoreBodies implements BodySource {
     if (hit) return hit
     this.lastRead = performance.now()
     this.armIdle()
-    const body = this.store.body(a.file, a.hash) ?? this.reparse(a)
+    const body = this.store.body(a.file, a.hash) ?? this.reparse(a, this.store.readable)
     if (this.recent.size >= KEPT) this.recent.delete(this.recent.keys().next().value!)
     this.recent.set(a.hash, body)
     return body
@@ -54,11 +54,15 @@ export class StoreBodies implements BodySource {
     this.idle.unref?.()
   }
 
-  /** The body from the seed file, when its bytes are still the ones the article came from. */
-  private reparse(a: LightArticle): ArticleBody {
+  /** The body from the seed file, when its bytes are still the ones the article came from (told once per file when the store lost it). */
+  private reparse(a: LightArticle, lost: boolean): ArticleBody {
     const got = readBody(this.config, a)
-    if (!this.told.has(a.file)) this.onDamage?.(a.file, got !== undefined)
-    this.told.add(a.file)
+    // `lost`: the store had no sound body. Otherwise it was only waiting for a seal check, and a
+    // seed that still has the article's bytes answers as the body would: nothing to tell.
+    if ((lost || !got) && !this.told.has(a.file)) {
+      this.onDamage?.(a.file, got !== undefined)
+      this.told.add(a.file)
+    }
     if (got) return got
     throw new Error(`cache: the stored body of ${a.file} is missing or damaged and the seed no longer has the bytes it came from; the next snapshot has its new content`)
   }

@@ -166,6 +166,33 @@ describe('a start from the cache', () => {
     }
   })
 
+  it('never reopens a released store that changed since without its seal: reads go to the seeds meanwhile, a bad seal keeps it shut', async () => {
+    const fresh = await loadOutcomes(config, TEST_NOW, undefined, { workers: 0 })
+    const told: string[] = []
+    const got = await loadCachedOutcomes(config, cacheDir, new SeedCache(), { onNotice: (l) => told.push(l) })
+    const store = got.store!
+    try {
+      const [a, b] = got.outcomes.filter((o) => o.article).map((o) => o.article!)
+      const want = (x: Article) => fresh.find((o) => o.file === x.file)!.article!.contentHtml
+      await store.release()
+      // Garbage written over the middle of the file while it is released: same size, a new mtime.
+      const data = join(store.folder, DATA_FILE)
+      const bytes = await readFile(data)
+      bytes.fill(0x5a, bytes.byteLength >> 2, bytes.byteLength >> 1)
+      await writeFile(data, bytes)
+      // Read while the seal is checked: from the seed, told as nothing (nothing was lost yet).
+      expect(a!.contentHtml).toBe(want(a!))
+      expect(told).toEqual([])
+      await store.settled()
+      expect(store.damage).toEqual([expect.stringContaining('changed while released; not opened again')])
+      // Shut for good: the bodies come from the seeds, each loss told once.
+      expect(b!.contentHtml).toBe(want(b!))
+      expect(told).toEqual([expect.stringContaining(`the stored body of ${b!.file} `)])
+    } finally {
+      await store.close()
+    }
+  })
+
   it('keeps a body while an article of this process may read it, and drops it once no one can', async () => {
     const cache = new SeedCache()
     const got = await loadCachedOutcomes(config, cacheDir, cache)
