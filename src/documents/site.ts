@@ -85,10 +85,9 @@ export class Site implements DocumentSource {
     if (key.type !== 'feed') return this.pinned.get(filePath(key))?.doc ?? this.indexDocument(key)
     const made = (key.page.kind === 'head' ? this.pinned : this.lru).get(filePath(key))
     if (made) return made.doc
-    const items = this.scopeItems(key.scope)
-    const slice = items && this.slice(items, key.page)
-    if (!slice) return undefined
-    const meta = this.feedMeta(key, slice, items.length, absoluteUrl(this.config.baseUrl, key))
+    const inputs = this.feedInputs(key)
+    if (!inputs) return undefined
+    const { meta, slice } = inputs
     return this.memo(filePath(key), key.page.kind === 'head', feedSignature(meta, slice), () => this.feedDocument(key, meta, slice))
   }
 
@@ -103,10 +102,8 @@ export class Site implements DocumentSource {
     if (key.type === 'index') return homePlan(this.pageSource()).sig
     if (key.type === 'scope-page') return this.scopeEnabled(key.scope) ? scopePlan(this.pageSource(), key.scope)?.sig : undefined
     if (key.type !== 'feed') return JSON.stringify(this.summary())
-    const items = this.scopeItems(key.scope)
-    const slice = items && this.slice(items, key.page)
-    if (!slice) return undefined
-    return feedSignature(this.feedMeta(key, slice, items.length, absoluteUrl(this.config.baseUrl, key)), slice)
+    const inputs = this.feedInputs(key)
+    return inputs && feedSignature(inputs.meta, inputs.slice)
   }
 
   /**
@@ -120,10 +117,9 @@ export class Site implements DocumentSource {
       const sig = this.signature(key)
       return sig === undefined ? undefined : digest(sig)
     }
-    const items = this.scopeItems(key.scope)
-    const slice = items && this.slice(items, key.page)
-    if (!slice) return undefined
-    const meta = this.feedMeta(key, slice, items.length, absoluteUrl(this.config.baseUrl, key))
+    const inputs = this.feedInputs(key)
+    if (!inputs) return undefined
+    const { meta, slice } = inputs
     const page = filePath({ ...key, format: FORMATS[0]! })
     let hashes = this.itemDigests.get(page)
     if (hashes === undefined) this.itemDigests.set(page, (hashes = digest(slice.map((a) => a.hash).join('\n'))))
@@ -296,6 +292,13 @@ export class Site implements DocumentSource {
     const memo = prev && prev.sig === sig ? prev : { sig, doc: render() }
     store.set(id, memo)
     return memo.doc
+  }
+
+  /** What the feed document at `key` is made of (undefined when there is none): its metadata and its items. */
+  private feedInputs(key: FeedKey): { meta: FeedMeta; slice: readonly Article[] } | undefined {
+    const items = this.scopeItems(key.scope)
+    const slice = items && this.slice(items, key.page)
+    return slice && { meta: this.feedMeta(key, slice, items.length, absoluteUrl(this.config.baseUrl, key)), slice }
   }
 
   private feedMeta(key: FeedKey, items: readonly Article[], total: number, selfUrl: string): FeedMeta {
